@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using LiteDB;
+
+namespace Assistant.Platform.Storage;
+
+/// <summary>
+/// The embedded engine. One process owns the data file: LiteDB's direct mode does not lock the file on Linux,
+/// so we hold an exclusive lock file beside it and fail fast when another instance has it (ADR 0002).
+/// </summary>
+public sealed class LiteDbStore : IDocumentStore, IDisposable
+{
+    private readonly StoreSchema _schema;
+    private readonly LiteDatabase _db;
+    private readonly FileStream _lock;
+    private readonly ConcurrentDictionary<Type, object> _collections = new();
+    private volatile bool _schemaApplied;
+
+    public LiteDbStore(string dataDirectory, string fileName, StoreSchema schema)
+    {
+        _schema = schema;
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, fileName));
+        _lock = AcquireLock(path + ".lock");
+        Mapper = CreateMapper();
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+    }
+
+    public BsonMapper Mapper { get; }
+
+    public string EngineName => "LiteDB";
+
+    public IDocumentCollection<T> Collection<T>() where T : class, IDocument =>
+        (IDocumentCollection<T>)_collections.GetOrAdd(typeof(T), _ =>
+            new LiteDbCollection<T>(_db.GetCollection<T>(_schema.For(typeof(T)).Name), _schema.For(typeof(T)).Name));
+
+    public void ApplySchema()
+    {
+        foreach (var collection in _schema.Collections)
+        {
+            var liteCollection = _db.GetCollection(collection.Name);
+            foreach (var index in collection.Indexes)
+                liteCollection.EnsureIndex(index.Name, ToBsonExpression(collection.DocumentType, index.Field), index.Unique);
+        }
+        _schemaApplied = true;
+    }
+
+    public Task<bool> IsReadyAsync(CancellationToken ct = default)
+    {
+        if (!_schemaApplied) return Task.FromResult(false);
+        var expected = _schema.Collections.SelectMany(c => c.Indexes.Select(i => (c.Name, i.Name))).ToHashSet();
+        var present = _db.GetCollection("$indexes").FindAll()
+            .Select(d => (d["collection"].AsString, d["name"].AsString)).ToHashSet();
+        return Task.FromResult(expected.IsSubsetOf(present));
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock.Dispose();
+    }
+
+    private static FileStream AcquireLock(string lockPath)
+    {
+        try
+        {
+            // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the kernel if we are killed.
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new StoreLockedException(lockPath[..^5], e);
+        }
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper
+        {
+            EmptyStringToNull = false,
+            TrimWhitespace = false,
+            EnumAsInteger = false,
+        };
+        // LiteDB hands DateTimes back in local time; the domain works in UTC everywhere.
+        mapper.RegisterType(
+            serialize: (DateTime d) => new BsonValue(d.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : d.ToUniversalTime()),
+            deserialize: b => b.AsDateTime.ToUniversalTime());
+        return mapper;
+    }
+
+    internal static Expression<Func<T, object>> ToObjectLambda<T>(LambdaExpression lambda) =>
+        Expression.Lambda<Func<T, object>>(Expression.Convert(lambda.Body, typeof(object)), lambda.Parameters);
+
+    private BsonExpression ToBsonExpression(Type documentType, LambdaExpression field) =>
+        (BsonExpression)typeof(BsonMapper).GetMethod(nameof(BsonMapper.GetExpression))!
+            .MakeGenericMethod(documentType, field.ReturnType)
+            .Invoke(Mapper, [field])!;
+}
+
+internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string name) : IDocumentCollection<T>
+    where T : class, IDocument
+{
+    // LiteDB has no conditional replace; one process owns the file, so a per-collection lock makes check-and-write atomic.
+    private readonly Lock _writeLock = new();
+
+    public Task InsertAsync(T document, CancellationToken ct = default)
+    {
+        document.Version = 1;
+        try
+        {
+            collection.Insert(document);
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new DuplicateKeyException(name, IndexName(e), e);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default)
+    {
+        foreach (var document in documents) document.Version = 1;
+        try
+        {
+            collection.InsertBulk(documents);
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new DuplicateKeyException(name, IndexName(e), e);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<T?> GetAsync(string id, CancellationToken ct = default) =>
+        Task.FromResult<T?>(collection.FindById(id));
+
+    public Task<IReadOnlyList<T>> FindAsync(
+        Expression<Func<T, bool>> filter, Expression<Func<T, object>>? orderBy = null, bool descending = false,
+        int skip = 0, int? take = null, CancellationToken ct = default)
+    {
+        var query = collection.Query().Where(filter);
+        if (orderBy is not null)
+            query = descending ? query.OrderByDescending(orderBy) : query.OrderBy(orderBy);
+        var result = query.Skip(skip);
+        IReadOnlyList<T> items = take is { } limit ? result.Limit(limit).ToList() : result.ToList();
+        return Task.FromResult(items);
+    }
+
+    public Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken ct = default) =>
+        Task.FromResult(collection.LongCount(filter));
+
+    public Task<bool> ReplaceAsync(T document, CancellationToken ct = default)
+    {
+        lock (_writeLock)
+        {
+            var current = collection.FindById(document.Id);
+            if (current is null || current.Version != document.Version) return Task.FromResult(false);
+            document.Version++;
+            try
+            {
+                collection.Update(document);
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                document.Version--;
+                throw new DuplicateKeyException(name, IndexName(e), e);
+            }
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task UpsertAsync(T document, CancellationToken ct = default)
+    {
+        lock (_writeLock)
+        {
+            var current = collection.FindById(document.Id);
+            document.Version = (current?.Version ?? 0) + 1;
+            collection.Upsert(document);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
+        Task.FromResult(collection.Delete(id));
+
+    private static string? IndexName(LiteException e)
+    {
+        // "Cannot insert duplicate key in unique index 'name'. The duplicate value is '…'."
+        var start = e.Message.IndexOf('\'');
+        var end = start < 0 ? -1 : e.Message.IndexOf('\'', start + 1);
+        return end > start ? e.Message[(start + 1)..end] : null;
+    }
+}
