@@ -14,6 +14,6 @@ echo "==> .NET tests"
 results="$(pwd)/TestResults"
 rm -rf "$results"
 status=0
-dotnet test Assistant.sln -c Release --logger "trx" --results-directory "$results" -- RunConfiguration.DisableAppDomain=true || status=$?
+dotnet test Assistant.sln -c Release --logger "trx" --results-directory "$results" || status=$?
 scripts/summarise-tests.sh "$results"
 exit $status
