@@ -19,8 +19,11 @@ internal static partial class MoneyExtractor
     [GeneratedRegex(@"^\s*(到|至|~|-|—|－)\s*$")]
     private static partial Regex RangeJoiner();
 
-    private static readonly string[] MaxBefore = ["不超过", "不高于", "不多于", "不到", "低于", "少于", "小于", "最多", "最高", "以内"];
-    private static readonly string[] MinBefore = ["超过", "大于", "高于", "多于", "不低于", "不少于", "至少", "最少", "最低", "起码"];
+    // Longest first: "不低于" is a minimum although it ends with "低于".
+    private static readonly (string Word, bool IsMax)[] Before =
+        new[] { "不超过", "不高于", "不多于", "不到", "低于", "少于", "小于", "最多", "最高" }.Select(w => (w, true))
+            .Concat(new[] { "超过", "大于", "高于", "多于", "不低于", "不少于", "至少", "最少", "最低", "起码" }.Select(w => (w, false)))
+            .OrderByDescending(p => p.Item1.Length).ToArray();
     private static readonly string[] MinAfter = ["以上", "及以上", "起", "往上", "多"];
     private static readonly string[] MaxAfter = ["以下", "及以下", "以内", "之内", "内", "封顶"];
 
@@ -61,8 +64,7 @@ internal static partial class MoneyExtractor
                 continue;
             }
             var before = context.Before(m.Start, 5);
-            var prefix = MaxBefore.FirstOrDefault(before.EndsWith) is { } max ? (Word: max, IsMax: true)
-                : MinBefore.FirstOrDefault(before.EndsWith) is { } min ? (Word: min, IsMax: false) : default;
+            var prefix = Before.FirstOrDefault(p => before.EndsWith(p.Word, StringComparison.Ordinal));
             var afterMin = Suffix(context, m.End, MinAfter);
             var afterMax = afterMin == 0 ? Suffix(context, m.End, MaxAfter) : 0;
             if (prefix.Word is not null)
