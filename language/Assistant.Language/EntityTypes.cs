@@ -33,6 +33,10 @@ public static class IntentNames
     public const string PlanStatus = "plan.status";
     public const string DeadlineExtend = "deadline.extend";
     public const string ReminderSet = "reminder.set";
+    public const string Thanks = "thanks";
+
+    /// <summary>Chit-chat and requests the assistant does not serve ("今天天气怎么样").</summary>
+    public const string OutOfScope = "out_of_scope";
 
     /// <summary>Rasa's name for "not sure": the classifier's best guess was below the threshold.</summary>
     public const string Fallback = "nlu_fallback";
