@@ -48,12 +48,14 @@ public static partial class PolicyParser
             else if (StandaloneDate().IsMatch(line)) { date ??= NormaliseDate(line); used.Add(i); }
             else if (IssuingBodyLine().IsMatch(line) && !line.Contains("关于")) { body ??= line; used.Add(i); }
             else if (line.EndsWith('：') || line.EndsWith(':')) used.Add(i); // salutation: 各乡镇人民政府、街道办事处…：
-            else if (title is null && line.Length >= 6 && !line.EndsWith('。') && !PolicySplitter.IsHeading(line)) { title = line; used.Add(i); }
+            else if (title is null && line.Length >= 6 && !SourceLine().IsMatch(line) && !line.EndsWith('。') && !PolicySplitter.IsHeading(line)) { title = line; used.Add(i); }
             else if (title is not null && SubTitle().IsMatch(line)) used.Add(i); // the attached document's own title under a 通知
         }
 
         title ??= Path.GetFileNameWithoutExtension(fileName);
-        var bodyLines = lines.Where((l, i) => !used.Contains(i) && l != title && !SourceLine().IsMatch(l));
+        // Web copies repeat the title, sometimes broken over two lines ("…购买服务实" / "施意见的通知").
+        var bodyLines = lines.Where((l, i) => !used.Contains(i) && !SourceLine().IsMatch(l)
+            && !(l.Length < 40 && (title.StartsWith(l, StringComparison.Ordinal) || title.EndsWith(l, StringComparison.Ordinal))));
         return new ParsedPolicy(title, docNumber ?? fieldNumber, body ?? fieldBody, date ?? fieldDate, PolicySplitter.Split(bodyLines));
     }
 

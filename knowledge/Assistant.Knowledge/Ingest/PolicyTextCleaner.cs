@@ -58,7 +58,7 @@ public static partial class PolicyTextCleaner
                 continue;
             }
             if (pending is not null) { result.Add(pending); pending = null; }
-            if (StopsMidSentence(line) && !PolicySplitter.IsHeading(line)) pending = line;
+            if (StopsMidSentence(line)) pending = line;
             else result.Add(line);
         }
         if (pending is not null) result.Add(pending);
@@ -66,7 +66,7 @@ public static partial class PolicyTextCleaner
     }
 
     private static bool StopsMidSentence(string line) =>
-        line.Length >= 25 && char.IsLetterOrDigit(line[^1]) && line[^1] > '\u2E80';
+        line.Length >= 40 && char.IsLetterOrDigit(line[^1]) && line[^1] > '\u2E80';
 
     // A CJK character followed by toned pinyin in brackets (English acronyms in brackets stay): 區(qū), 務(wù), 協(xié).
     [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs})[\(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[\)）]")]
