@@ -1,6 +1,7 @@
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
+using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Projects;
 using Assistant.Api.Ratings;
@@ -14,6 +15,7 @@ builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddRatings();
+builder.AddEvaluations();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -23,6 +25,7 @@ app.MapAuthApi();
 app.MapProjectsApi();
 app.MapCatalogueApi();
 app.MapRatingsApi();
+app.MapEvaluationsApi();
 
 app.Run();
 

@@ -48,7 +48,9 @@ public static class Schema
             .Index("ix_rectifications_organisation", x => x.OrganisationId)
             .Index("ix_rectifications_project", x => x.ProjectId);
         schema.Collection<Evaluation>("evaluations")
-            .Index("ix_evaluations_contract", x => x.ContractId);
+            .Index("ix_evaluations_contract", x => x.ContractId)
+            .Index("ix_evaluations_organisation", x => x.OrganisationId);
+        schema.Collection<ProjectEvaluationWeights>("evaluation_weights");
         schema.Collection<BlacklistEntry>("blacklist")
             .Index("ix_blacklist_credit_code", x => x.CreditCode)
             .Index("ix_blacklist_organisation", x => x.OrganisationId);

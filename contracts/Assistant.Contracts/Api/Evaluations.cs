@@ -6,6 +6,8 @@ public sealed record EvaluationWeightsDto(int Purchaser, int Recipients, int Thi
 /// Indicator scores 0–100 keyed by 数量, 质量, 时效, 成本 (output) and 社会效益, 经济效益 (effect);
 /// 服务对象满意度 is not entered: it comes from the recipients' ratings.
 /// </summary>
+public sealed record AppliedWeightsDto(decimal Purchaser, decimal Recipients, decimal ThirdParty);
+
 public sealed record CreateEvaluationRequest(
     string? Period,
     Dictionary<string, decimal>? PurchaserIndicators,
@@ -24,7 +26,7 @@ public sealed record EvaluationDto(
     DateTime PeriodEnd,
     EvaluationWeightsDto Weights,
     // The weights actually applied: the recipients' share moves to the others when there were too few ratings.
-    EvaluationWeightsDto AppliedWeights,
+    AppliedWeightsDto AppliedWeights,
     IReadOnlyDictionary<string, decimal> PurchaserIndicators,
     IReadOnlyDictionary<string, decimal> ThirdPartyIndicators,
     decimal PurchaserScore,
