@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using Assistant.Api.Auth;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+
+namespace Assistant.Api.Infrastructure;
+
+public static class ApiDefaults
+{
+    /// <summary>ProblemDetails for every error, JSON enums as names, Swagger with bearer auth, authentication.</summary>
+    public static WebApplicationBuilder AddApiDefaults(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo { Title = "政府购买服务助手 API", Version = "v1" });
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "POST /api/auth/token 获得的 accessToken",
+            });
+            o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
+            var xml = Path.Combine(AppContext.BaseDirectory, "Assistant.Api.xml");
+            if (File.Exists(xml)) o.IncludeXmlComments(xml);
+        });
+        builder.AddAssistantAuth();
+        return builder;
+    }
+
+    public static WebApplication UseApiDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "政府购买服务助手 API");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}
