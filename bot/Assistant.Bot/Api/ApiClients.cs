@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Assistant.Contracts.Api;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -15,16 +13,15 @@ public static class ApiClients
         services.AddOptions<ApiOptions>().BindConfiguration("Api").Configure(o =>
             o.BotServiceKey ??= configuration["Auth:BotServiceKey"] ?? Environment.GetEnvironmentVariable("ASSISTANT_BOT_SERVICE_KEY"));
         services.AddTransient<BotIdentityHandler>();
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        var settings = new RefitSettings(new SystemTextJsonContentSerializer(json));
-        Add<IAssistantApi>(services, settings);
-        Add<IPolicyAnswersApi>(services, settings);
-        Add<IAccountLinksApi>(services, settings);
+        Add<IAssistantApi>(services);
+        Add<IPolicyAnswersApi>(services);
+        Add<IAccountLinksApi>(services);
         return services;
     }
 
-    private static void Add<T>(IServiceCollection services, RefitSettings settings) where T : class =>
-        services.AddRefitClient<T>(settings)
+    // Generated clients: Refit 16 builds requests at compile time (the reflection builder is a separate package).
+    private static void Add<T>(IServiceCollection services) where T : class =>
+        services.AddRefitGeneratedClient<T>(ApiJson.Default)
             .ConfigureHttpClient((sp, c) => c.BaseAddress = new Uri(sp.GetRequiredService<IOptions<ApiOptions>>().Value.BaseUrl))
             .AddHttpMessageHandler<BotIdentityHandler>()
             .AddStandardResilienceHandler(o =>

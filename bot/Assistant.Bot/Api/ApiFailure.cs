@@ -15,6 +15,8 @@ public static class ApiFailure
         HttpRequestException or BrokenCircuitException or TimeoutRejectedException => true,
         TaskCanceledException when !turnCancelled.IsCancellationRequested => true,
         ApiException api => (int)api.StatusCode >= 500 || api.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests,
+        // Refit wraps transport failures (ApiRequestException around HttpRequestException).
+        { InnerException: { } inner } => IsUnavailable(inner, turnCancelled),
         _ => false,
     };
 

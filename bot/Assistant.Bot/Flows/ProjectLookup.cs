@@ -45,6 +45,6 @@ public sealed partial class ProjectLookup(IAssistantApi api)
     /// <summary>"路灯维护项目现在进展到哪一步了" → "路灯维护": the words left after the question phrasing is removed.</summary>
     public static string NameWords(string text) => QuestionPhrasing().Replace(text, "").Trim();
 
-    [GeneratedRegex(@"[，。？！、,.?!\s]|请问|帮我|查一下|查查|查询|看看|一下|那个|这个|现在|目前|进展到?|到哪一?步了?|什么状态|的?状态|情况|怎么样了?|签合同了?吗?|签约了?吗?|定标了?吗?|中标了?吗?|项目|的|了|吗|呢|啊")]
+    [GeneratedRegex(@"[，。？！、,.?!\s]|请问|帮我|查一下|查查|查询|看看|一下|那个|这个|现在|目前|进展|到?哪一?步了?|什么状态|的?状态|情况|怎么样了?|签合同了?吗?|签约了?吗?|定标了?吗?|中标了?吗?|项目|的|了|吗|呢|啊")]
     private static partial Regex QuestionPhrasing();
 }
