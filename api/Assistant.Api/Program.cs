@@ -1,8 +1,10 @@
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
+using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Projects;
+using Assistant.Api.Ratings;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
 
@@ -12,6 +14,8 @@ builder.AddApiDefaults();
 builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
+builder.AddRatings();
+builder.AddEvaluations();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -20,6 +24,8 @@ app.MapMobileWeb();
 app.MapAuthApi();
 app.MapProjectsApi();
 app.MapCatalogueApi();
+app.MapRatingsApi();
+app.MapEvaluationsApi();
 
 app.Run();
 
