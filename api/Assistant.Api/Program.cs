@@ -2,6 +2,7 @@ using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Organisations;
 using Assistant.Api.Projects;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
@@ -12,6 +13,7 @@ builder.AddApiDefaults();
 builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
+builder.AddProviders();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -20,6 +22,7 @@ app.MapMobileWeb();
 app.MapAuthApi();
 app.MapProjectsApi();
 app.MapCatalogueApi();
+app.MapProvidersApi();
 
 app.Run();
 
