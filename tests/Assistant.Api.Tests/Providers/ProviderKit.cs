@@ -81,3 +81,22 @@ public static class ProviderKit
 
     public static SubmitBidRequest Bid(decimal price = 450_000m) => new(price, "组建10人服务团队，每周上门两次", true);
 }
+
+public static class ClockTravel
+{
+    /// <summary>
+    /// Moves the shared fake clock forward and back again on dispose: JWT lifetimes are validated against the real clock,
+    /// so tokens issued while the clock is ahead would not be valid yet, and later tests in the class would fail.
+    /// </summary>
+    public static IDisposable Travel(this FakeClock clock, TimeSpan by)
+    {
+        var start = clock.GetUtcNow();
+        clock.Advance(by);
+        return new Restore(() => clock.Set(start));
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+}
