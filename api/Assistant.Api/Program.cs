@@ -3,6 +3,7 @@ using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
 using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Organisations;
 using Assistant.Api.Projects;
 using Assistant.Api.Ratings;
 using Assistant.Platform.Hosting;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddRatings();
 builder.AddEvaluations();
+builder.AddProviders();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -26,6 +28,7 @@ app.MapProjectsApi();
 app.MapCatalogueApi();
 app.MapRatingsApi();
 app.MapEvaluationsApi();
+app.MapProvidersApi();
 
 app.Run();
 
