@@ -1,6 +1,8 @@
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
+using Assistant.Api.Disclosure;
+using Assistant.Api.Exports;
 using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Projects;
@@ -26,6 +28,8 @@ app.MapProjectsApi();
 app.MapCatalogueApi();
 app.MapRatingsApi();
 app.MapEvaluationsApi();
+app.MapDisclosureApi();
+app.MapExportsApi();
 
 app.Run();
 
