@@ -1,6 +1,8 @@
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
+using Assistant.Api.Disclosure;
+using Assistant.Api.Exports;
 using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Organisations;
@@ -29,6 +31,8 @@ app.MapCatalogueApi();
 app.MapRatingsApi();
 app.MapEvaluationsApi();
 app.MapProvidersApi();
+app.MapDisclosureApi();
+app.MapExportsApi();
 
 app.Run();
 
