@@ -1,3 +1,5 @@
+using Assistant.Api.Accounts;
+using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
@@ -12,6 +14,7 @@ builder.AddApiDefaults();
 builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
+builder.AddAccountLinks();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -20,6 +23,9 @@ app.MapMobileWeb();
 app.MapAuthApi();
 app.MapProjectsApi();
 app.MapCatalogueApi();
+app.MapAccountLinksApi();
+app.MapAuditApi();
+app.MapProjectStatusApi();
 
 app.Run();
 
