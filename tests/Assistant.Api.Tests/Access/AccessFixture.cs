@@ -27,10 +27,11 @@ public class AccessFixture : IDisposable
 
     public AccessFixture() : this(new Dictionary<string, string?>()) { }
 
-    protected AccessFixture(IReadOnlyDictionary<string, string?> settings)
+    protected AccessFixture(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         App = _api.WithWebHostBuilder(b =>
         {
+            if (services is not null) b.ConfigureServices(services);
             b.UseSetting("Auth:BotServiceKey", BotKey);
             b.UseSetting("RateLimits:Enabled", "false");
             foreach (var (key, value) in settings) b.UseSetting(key, value);
