@@ -1,3 +1,5 @@
+using Assistant.Api.Accounts;
+using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
@@ -20,6 +22,7 @@ builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddRatings();
 builder.AddEvaluations();
 builder.AddProviders();
+builder.AddAccountLinks();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -33,6 +36,9 @@ app.MapEvaluationsApi();
 app.MapProvidersApi();
 app.MapDisclosureApi();
 app.MapExportsApi();
+app.MapAccountLinksApi();
+app.MapAuditApi();
+app.MapProjectStatusApi();
 
 app.Run();
 
