@@ -2,7 +2,10 @@ using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Library;
+using Assistant.Api.Plans;
 using Assistant.Api.Projects;
+using Assistant.Api.Reports;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
 
@@ -12,6 +15,7 @@ builder.AddApiDefaults();
 builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
+builder.AddPlans();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -20,6 +24,9 @@ app.MapMobileWeb();
 app.MapAuthApi();
 app.MapProjectsApi();
 app.MapCatalogueApi();
+app.MapPlansApi();
+app.MapLibraryApi();
+app.MapYearEndReportApi();
 
 app.Run();
 
