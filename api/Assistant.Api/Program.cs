@@ -1,11 +1,13 @@
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
+using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Library;
 using Assistant.Api.Plans;
 using Assistant.Api.Projects;
 using Assistant.Api.Reports;
+using Assistant.Api.Ratings;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
 
@@ -16,6 +18,8 @@ builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddPlans();
+builder.AddRatings();
+builder.AddEvaluations();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -27,6 +31,8 @@ app.MapCatalogueApi();
 app.MapPlansApi();
 app.MapLibraryApi();
 app.MapYearEndReportApi();
+app.MapRatingsApi();
+app.MapEvaluationsApi();
 
 app.Run();
 

@@ -62,7 +62,7 @@ public static class YearEndReport
         var kinds = Enum.GetValues<ProviderKind>()
             .Select(k => new CountDto(k.ToString(), k.Label(), providers.Count(p => p == k))).ToList();
         var grades = Enum.GetValues<EvaluationGrade>()
-            .Select(g => new CountDto(g.ToString(), GradeLabel(g), contractFacts.Sum(f => f.Grades.Count(x => x == g)))).ToList();
+            .Select(g => new CountDto(g.ToString(), g.Label(), contractFacts.Sum(f => f.Grades.Count(x => x == g)))).ToList();
 
         return new YearEndRowDto(
             department, entries.Count, contracts.Count,
@@ -71,13 +71,4 @@ public static class YearEndReport
             scores.Count == 0 ? null : Math.Round((decimal)scores.Average(), 2), scores.Count,
             grades);
     }
-
-    public static string GradeLabel(EvaluationGrade grade) => grade switch
-    {
-        EvaluationGrade.Excellent => "优秀",
-        EvaluationGrade.Good => "良好",
-        EvaluationGrade.Pass => "合格",
-        EvaluationGrade.Fail => "不合格",
-        _ => grade.ToString(),
-    };
 }
