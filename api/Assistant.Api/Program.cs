@@ -31,6 +31,7 @@ app.MapCatalogueApi();
 app.MapPlansApi();
 app.MapLibraryApi();
 app.MapYearEndReportApi();
+app.MapProjectPublicationApi();
 app.MapRatingsApi();
 app.MapEvaluationsApi();
 

@@ -4,6 +4,7 @@ using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Infrastructure;
 using Assistant.Contracts.Api;
+using Assistant.Contracts.Text;
 using Assistant.Platform.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -127,7 +128,7 @@ public static partial class CatalogueMaintenanceApi
         if (r.Keywords?.Count > 30) errors.Add("keywords", "关键词最多30个");
         if (r.Reason?.Length > 500) errors.Add("reason", "理由不能超过500个字");
         if (r.EffectiveFrom is { Year: < 2000 or > 2100 }) errors.Add("effectiveFrom", "生效日期应在2000年到2100年之间");
-        var excluded = ExcludedMatters.Match($"{r.Name} {r.Description}");
+        var excluded = ExcludedMatters.Match(ChineseScript.ToSimplified($"{r.Name} {r.Description}"));
         if (excluded is not null) errors.Add("name", $"该事项属于负面清单“{excluded.Name}”，不得列入指导目录");
     }
 

@@ -2,6 +2,7 @@ using Assistant.Api.Catalogue;
 using Assistant.Api.Infrastructure;
 using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
+using Assistant.Contracts.Text;
 using Assistant.Platform.Storage;
 
 namespace Assistant.Api.Plans;
@@ -48,7 +49,8 @@ public static class PlanChecks
         if (catalogueItem is null)
             errors.Add("catalogueCode", $"目录编码“{item.CatalogueCode}”不在{plan.Year}年度指导目录中（或已退出目录），不能列入购买计划");
 
-        var excluded = ExcludedMatters.Match($"{item.Name} {item.Content}");
+        // Traditional-script text is matched too: the negative list is written in Simplified.
+        var excluded = ExcludedMatters.Match(ChineseScript.ToSimplified($"{item.Name} {item.Content}"));
         if (excluded is not null)
             errors.Add("name", $"该事项属于负面清单“{excluded.Name}”，不得通过政府购买服务方式购买");
 
