@@ -3,6 +3,7 @@ using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Contracting;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Plans;
 using Assistant.Api.Projects;
 using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
@@ -39,7 +40,10 @@ public static class ProcurementApi
         if (request?.ClarificationDeadline is { } clarification) project.ClarificationDeadline = clarification.ToUniversalTime();
         if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
         project.ClarificationDeadline ??= project.BidDeadline?.AddDays(-3);
-        if (ProcurementRules.PublishErrors(project, now) is { Count: > 0 } errors)
+        // Both sets of rules speak at once, so staff fix everything in one go: the plan (PublicationRules) and the method's (ProcurementRules).
+        var errors = ProcurementRules.PublishErrors(project, now);
+        if (await PublicationRules.WhyNotPublishableAsync(store, project, ct) is { } notPlanned) errors.Insert(0, notPlanned);
+        if (errors.Count > 0)
             return Problems.Unprocessable("不符合发布条件", string.Join("；", errors));
         return await Step(store, audit, project, ProjectStatus.Published, user, now, null, ct, p => p.PublishedAt = now);
     }
