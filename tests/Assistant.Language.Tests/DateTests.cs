@@ -29,6 +29,7 @@ public sealed class DateTests(LanguageFixture fixture)
     [InlineData("帮我把截止日期推迟到3月底", "2025-03-31", "3月底")]
     [InlineData("月底前交", "2025-02-28", "月底")]
     [InlineData("下周五提醒我", "2025-02-21", "下周五")]
+    [InlineData("2月1日发布的项目", "2025-02-01", "2月1日")]
     public void Single_days_prefer_the_coming_date_and_ignore_code_digits(string text, string iso, string quoted)
     {
         var date = Assert.Single(fixture.Parse(text).All(EntityTypes.Date));

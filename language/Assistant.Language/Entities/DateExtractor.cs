@@ -5,8 +5,8 @@ using Microsoft.Recognizers.Text;
 namespace Assistant.Language.Entities;
 
 /// <summary>
-/// Dates and date ranges from the Recognizers' datetime model, resolved against "today" and always
-/// preferring the future reading ("3月10日" in February means this March). A date tied to 截止/到期
+/// Dates and date ranges from the Recognizers' datetime model, resolved against "today", taking the
+/// reading nearest today when the year is not said ("3月10日" in February is this March). A date tied to 截止/到期
 /// becomes a deadline. Ranges are inclusive: "下个月" → the 1st to the last day of next month.
 /// </summary>
 internal static partial class DateExtractor
@@ -79,8 +79,9 @@ internal static partial class DateExtractor
         if (r.Resolution?.TryGetValue("values", out var raw) != true || raw is not IEnumerable<Dictionary<string, string>> list) return null;
         var values = list.ToList();
         if (values.Count == 0) return null;
-        // Two readings (last year's and this year's) come past first: take the first that is not over yet.
-        var chosen = values.FirstOrDefault(v => Last(v) is { } d && d >= today) ?? values[^1];
+        // An unanchored "3月10日" comes back as last year's and this year's (or this and next): the reading
+        // nearest today is what people mean (in February, "3月10日" is next month and "2月1日" last week).
+        var chosen = values.MinBy(v => Last(v) is { } d ? Math.Abs(d.DayNumber - today.DayNumber) : int.MaxValue)!;
         var type = chosen.GetValueOrDefault("type");
         var mod = chosen.GetValueOrDefault("Mod");
         switch (type)
