@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 
-namespace Assistant.Api.Infrastructure;
+namespace Assistant.Platform.Storage;
 
-public static class ExpressionExtensions
+public static class FilterExpressions
 {
     /// <summary>Combines two filters into one expression both engines can translate (no Invoke nodes).</summary>
     public static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)

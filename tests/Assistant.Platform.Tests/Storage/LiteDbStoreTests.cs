@@ -1,0 +1,52 @@
+using Assistant.Platform.Storage;
+
+namespace Assistant.Platform.Tests.Storage;
+
+public sealed class LiteDbStoreTests : StoreContract, IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "assistant-store-tests", Guid.NewGuid().ToString("N"));
+    private readonly LiteDbStore _store;
+
+    public LiteDbStoreTests()
+    {
+        _store = new LiteDbStore(_dir, "test.db", WidgetSchema.Create());
+        _store.ApplySchema();
+    }
+
+    protected override IDocumentStore Store => _store;
+
+    [Fact] public override Task Round_trip_keeps_money_dates_enums_lists_and_nested_values() => base.Round_trip_keeps_money_dates_enums_lists_and_nested_values();
+    [Fact] public override Task A_second_insert_with_the_same_id_is_refused() => base.A_second_insert_with_the_same_id_is_refused();
+    [Fact] public override Task A_unique_index_refuses_a_duplicate_value() => base.A_unique_index_refuses_a_duplicate_value();
+    [Fact] public override Task Replace_succeeds_only_from_the_current_version() => base.Replace_succeeds_only_from_the_current_version();
+    [Fact] public override Task Concurrent_replaces_from_one_version_let_exactly_one_win() => base.Concurrent_replaces_from_one_version_let_exactly_one_win();
+    [Fact] public override Task Concurrent_inserts_fail_only_the_ones_that_clash() => base.Concurrent_inserts_fail_only_the_ones_that_clash();
+    [Fact] public override Task Replacing_a_missing_document_reports_false() => base.Replacing_a_missing_document_reports_false();
+    [Fact] public override Task Queries_filter_sort_and_page_like_the_features_do() => base.Queries_filter_sort_and_page_like_the_features_do();
+    [Fact] public override Task Upsert_creates_then_overwrites_and_delete_removes() => base.Upsert_creates_then_overwrites_and_delete_removes();
+    [Fact] public override Task The_store_is_ready_once_its_indexes_are_in_place() => base.The_store_is_ready_once_its_indexes_are_in_place();
+
+    [Fact]
+    public void A_second_process_on_the_same_data_directory_fails_fast_with_a_clear_message()
+    {
+        var error = Assert.Throws<StoreLockedException>(() => new LiteDbStore(_dir, "test.db", WidgetSchema.Create()));
+        Assert.Contains("already in use", error.Message);
+    }
+
+    [Fact]
+    public async Task Data_survives_reopening_the_store()
+    {
+        var widget = new Widget { Id = "persist", Key = "persist-key", Amount = 42.5m };
+        await _store.Collection<Widget>().InsertAsync(widget);
+        _store.Dispose();
+        using var reopened = new LiteDbStore(_dir, "test.db", WidgetSchema.Create());
+        reopened.ApplySchema();
+        Assert.Equal(42.5m, (await reopened.Collection<Widget>().GetAsync("persist"))!.Amount);
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
