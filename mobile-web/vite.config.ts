@@ -12,5 +12,5 @@ export default defineConfig({
     target: ['es2020', 'chrome80', 'safari13'],
     rollupOptions: { input: Object.fromEntries(pages.map(p => [p, resolve(import.meta.dirname, `${p}.html`)])) },
   },
-  plugins: [serviceWorker({ exclude: /webchat-minimal/ })],
+  plugins: [serviceWorker({ exclude: /webchat-/ })],
 });

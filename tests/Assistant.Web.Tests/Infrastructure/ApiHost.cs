@@ -11,11 +11,13 @@ namespace Assistant.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
-    private readonly string? _directLineDomain;
+    private readonly string _directLineDomain;
+    private readonly string _botKey;
 
-    public ApiHost(string? directLineDomain)
+    public ApiHost(string directLineDomain, string botKey)
     {
         _directLineDomain = directLineDomain;
+        _botKey = botKey;
         Port = FreePort();
         BaseUrl = $"http://127.0.0.1:{Port}";
         UseKestrel(Port);
@@ -32,7 +34,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         builder.UseSetting("Store:DataDir", DataDir);
         builder.UseSetting("Store:MongoUrl", "");
         builder.UseSetting("MobileWeb:Root", RepoPaths.Dist);
-        if (_directLineDomain is not null) builder.UseSetting("MobileWeb:DirectLineDomain", _directLineDomain);
+        builder.UseSetting("MobileWeb:DirectLineDomain", _directLineDomain);
+        builder.UseSetting("Auth:BotServiceKey", _botKey);
     }
 
     public static int FreePort()

@@ -2,11 +2,11 @@ using System.Net.Http.Json;
 
 namespace Assistant.Web.Tests.Infrastructure;
 
-/// <summary>One API, one Direct Line endpoint and one Chromium for all browser tests (they run one at a time).</summary>
+/// <summary>One real API, one real bot (Direct Line) and one Chromium for all browser tests (they run one at a time).</summary>
 public sealed class WebFixture : IAsyncLifetime
 {
     public ApiHost Api { get; private set; } = null!;
-    public FakeDirectLine DirectLine { get; } = new();
+    public BotProcess Bot { get; } = new();
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -14,11 +14,12 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         RepoPaths.EnsureWebBuilt();
-        await DirectLine.StartAsync();
-        Api = new ApiHost(DirectLine.Domain);
+        var botKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        Api = new ApiHost(Bot.DirectLineDomain, botKey);
         Api.StartServer();
         Http = new HttpClient { BaseAddress = new Uri(Api.BaseUrl) };
         (await Http.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+        await Bot.StartAsync(Api.BaseUrl, botKey);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Infrastructure.Browser.LaunchAsync(Playwright);
     }
@@ -48,7 +49,7 @@ public sealed class WebFixture : IAsyncLifetime
         Playwright?.Dispose();
         Http?.Dispose();
         Api?.Dispose();
-        await DirectLine.DisposeAsync();
+        await Bot.DisposeAsync();
     }
 }
 
