@@ -96,7 +96,9 @@ function cases(data: unknown) {
         h('span', { class: `badge${pick<boolean>(c, 'overdue') ? ' warn' : ''}` }, pick<boolean>(c, 'overdue') ? '已逾期' : label(CASE_STATUS_LABELS, status))),
       h('p', { class: 'meta' }, `评价：${pick<string>(c, 'ratingLevel') ?? '—'} · 收到 ${date(pick<string>(c, 'openedAt'))} · 须在 ${date(pick<string>(c, 'dueAt'))} 前回应`),
       complaint ? h('p', { class: 'text' }, `服务对象留言：${complaint}`) : null,
-      status === 'Open' ? respondForm(String(pick(c, 'id') ?? '')) : h('p', { class: 'text' }, `已回应：${pick<string>(c, 'providerResponse') ?? '—'}`));
+      status === 'Open' ? respondForm(String(pick(c, 'id') ?? ''))
+        : pick<string>(c, 'providerResponse') ? h('p', { class: 'text' }, `已回应：${pick<string>(c, 'providerResponse')}`) : null,
+      pick<string>(c, 'staffFollowUp') ? h('p', { class: 'text muted' }, `工作人员回访：${pick<string>(c, 'staffFollowUp')}`) : null);
   }));
 }
 

@@ -1,6 +1,6 @@
 import '../styles/base.css';
 import './rating.css';
-import { api, ApiError } from '../lib/api';
+import { api, ApiError, read } from '../lib/api';
 import { $, h, notice, show } from '../lib/dom';
 import { registerServiceWorker } from '../lib/sw-register';
 import { isComplaint, levelLabel, type RatingBody, type RatingLink, type RatingResult } from './model';
@@ -32,7 +32,9 @@ async function start() {
     return;
   }
   try {
-    link = await api<RatingLink>(`/api/ratings/links/${encodeURIComponent(token)}`, { timeoutMs: 10000 });
+    // rating.html's inline script already asked for the link while this module was downloading (one round trip saved).
+    const early = (window as { ratingLink?: Promise<Response> }).ratingLink;
+    link = early ? await Promise.race([read<RatingLink>(early), giveUpAfter(10000)]) : await api<RatingLink>(`/api/ratings/links/${encodeURIComponent(token)}`, { timeoutMs: 10000 });
   } catch (e) {
     const error = e as ApiError;
     if (!error.isNetwork) {
@@ -144,4 +146,9 @@ function remember(score: number) {
 
 function readRemembered(): { score: number } | null {
   try { return JSON.parse(localStorage.getItem(ratedKey) ?? 'null') as { score: number } | null; } catch { return null; }
+}
+
+/** A slow network that never answers is treated like no network: she can still rate, and it is queued. */
+function giveUpAfter(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new ApiError(0)), ms));
 }
