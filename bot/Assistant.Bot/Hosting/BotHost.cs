@@ -4,6 +4,7 @@ using Assistant.Bot.DirectLine;
 using Assistant.Bot.Flows;
 using Assistant.Bot.State;
 using Assistant.Bot.Understanding;
+using Assistant.Language;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
 using Microsoft.Bot.Builder;
@@ -27,7 +28,9 @@ public static class BotHost
         services.AddSingleton<UserState>();
 
         services.AddAssistantApiClients(builder.Configuration);
-        services.AddSingleton<IUnderstanding, KeywordUnderstanding>();
+        services.AddLanguageUnderstanding();
+        services.AddSingleton<KeywordUnderstanding>();
+        services.AddSingleton<IUnderstanding, LanguageUnderstandingAdapter>();
         services.AddFlows();
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
@@ -61,6 +64,7 @@ public static class BotHost
         app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
         app.MapDirectLine();
+        app.MapNluApi();
         return app;
     }
 }
