@@ -21,4 +21,7 @@ public static class ApiFailure
     };
 
     public static bool IsNotFound(Exception e) => e is ApiException { StatusCode: HttpStatusCode.NotFound };
+
+    /// <summary>The API refused the acting user (not linked, or the bot → API identity not accepted yet).</summary>
+    public static bool IsRefused(Exception e) => e is ApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden };
 }

@@ -1,13 +1,10 @@
+using Assistant.Contracts.Api;
 using Refit;
 
 namespace Assistant.Bot.Api;
 
-// Calls whose DTOs are being added to contracts by other features (policies, account links). They live here, in the
-// exact shape agreed in the brief, until those land on main; then the bot switches to the shared records.
-
-public sealed record PolicyPassage(string Text, string DocumentTitle, string? DocNumber, string Section, double Score);
-
-public sealed record PolicyAnswer(IReadOnlyList<PolicyPassage> Answers, bool Confident, IReadOnlyList<string>? SuggestedQuestions, string? Summary = null);
+// Account-link DTOs are being added to contracts by the access feature; they live here, in the exact shape agreed in
+// the brief, until that lands on main. Policy answers use the shared PolicyAnswerDto.
 
 public sealed record AccountLinkRedeemRequest(string Code, string ChannelUserId);
 
@@ -16,7 +13,7 @@ public sealed record LinkedAccount(string Username, string? DisplayName, IReadOn
 public interface IPolicyAnswersApi
 {
     [Get("/api/policies/answer")]
-    Task<PolicyAnswer> AnswerAsync(string q, CancellationToken ct = default);
+    Task<PolicyAnswerDto> AnswerAsync(string q, CancellationToken ct = default);
 }
 
 public interface IAccountLinksApi

@@ -46,7 +46,7 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
             var answer = await waiting.ContinueAsync(context, input, ct);
             if (!answer.IsAccepted)
             {
-                if (Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold && input.Intent != active.Flow)
+                if (answer.MayInterrupt && Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold && input.Intent != active.Flow)
                 {
                     await StartAsync(input.Intent, turn, conversation, user, input, today, ct);
                 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Assistant.Bot.Api;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.Understanding;
 using Assistant.Contracts.Api;
@@ -10,7 +11,7 @@ namespace Assistant.Bot.Flows;
 /// Where a project stands: stage, key dates, next step and who acts. Lists for "本月有哪些项目待评价" and
 /// "哪些项目超过截止日期还没定标". Several projects match a name → "您指的是哪一个？", never a guess.
 /// </summary>
-public sealed class ProjectStatusFlow(IAssistantApi api, ProjectLookup lookup, ProjectCards cards, TimeProvider clock) : IFlow
+public sealed class ProjectStatusFlow(IAssistantApi api, IRatingsApi ratings, ProjectLookup lookup, ProjectCards cards, TimeProvider clock) : IFlow
 {
     private const string WhichStep = "which";
 
@@ -46,7 +47,7 @@ public sealed class ProjectStatusFlow(IAssistantApi api, ProjectLookup lookup, P
             : int.TryParse(input.Text, out var n) && n >= 1 && n <= candidates.Length ? candidates[n - 1]
             : input.ProjectCode;
         if (chosen is null) return Answer.Rejected("请从列表中选择一个项目，或输入项目编号。");
-        if (await lookup.ByCodeAsync(chosen, ct) is not ProjectLookup.Found found) return Answer.Rejected($"没有编号为 {chosen} 的公开项目。");
+        if (await lookup.ByCodeAsync(chosen, ct) is not ProjectLookup.Found found) return Answer.Invalid($"没有编号为 {chosen} 的公开项目。");
         context.End();
         await AnswerAsync(context, found.Project, ct);
         return Answer.Accepted;
@@ -68,12 +69,31 @@ public sealed class ProjectStatusFlow(IAssistantApi api, ProjectLookup lookup, P
         if (dates.Count > 0) text.AppendLine($"关键日期：{string.Join("；", dates)}");
         text.AppendLine($"下一步：{p.NextStep}（由{p.NextActor}办理）");
         text.AppendLine($"购买主体：{p.Department}；预算{ProjectCards.Money(p.Budget)}；{p.MethodLabel}");
+        if (await OpenComplaintsAsync(context, p.Id, ct) is { } complaints) text.AppendLine(complaints);
         text.Append($"详情：{cards.Url(p.Id)}");
         await context.SayAsync(text.ToString(), ct);
     }
 
+    /// <summary>Open 差评 cases are not public: only linked users whose account may see them get this line.</summary>
+    private async Task<string?> OpenComplaintsAsync(FlowContext context, string projectId, CancellationToken ct)
+    {
+        if (!context.User.IsLinked) return null;
+        try
+        {
+            var open = (await ratings.GetRectificationsAsync(ct: ct)).Where(c => c.ProjectId == projectId && c.ClosedAt is null).ToList();
+            if (open.Count == 0) return "差评整改：没有未结的差评。";
+            var overdue = open.Count(c => c.Overdue);
+            return $"差评整改：{open.Count}件未结{(overdue > 0 ? $"，其中{overdue}件已超期" : "")}（最早应于{ProjectCards.Date(open.Min(c => c.DueAt))}前答复）。";
+        }
+        catch (Exception e) when (ApiFailure.IsRefused(e) || ApiFailure.IsNotFound(e))
+        {
+            return null;
+        }
+    }
+
     private async Task PendingEvaluationAsync(FlowContext context, CancellationToken ct)
     {
+        if (context.User.IsStaff && await StaffPendingEvaluationsAsync(context, ct)) return;
         // Service ends this month (or already ended) and the project is still in service: its evaluation is due.
         var today = ChinaTime.Today(clock);
         var monthEnd = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
@@ -91,6 +111,25 @@ public sealed class ProjectStatusFlow(IAssistantApi api, ProjectLookup lookup, P
             return;
         }
         await context.SendAsync(cards.List($"本月有{due.Count}个项目服务期满、待绩效评价：", due), ct);
+    }
+
+    /// <summary>Staff get the API's own list of contracts awaiting 绩效评价 (for their department); false when refused.</summary>
+    private async Task<bool> StaffPendingEvaluationsAsync(FlowContext context, CancellationToken ct)
+    {
+        IReadOnlyList<PendingEvaluationDto> pending;
+        try { pending = await ratings.GetPendingEvaluationsAsync(ct); }
+        catch (Exception e) when (ApiFailure.IsRefused(e) || ApiFailure.IsNotFound(e)) { return false; }
+        var today = ChinaTime.Today(clock);
+        var monthEnd = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var due = pending.Where(p => p.EvaluationDue is { } d && DateOnly.FromDateTime(ChinaTime.From(d)) < monthEnd).ToList();
+        if (due.Count == 0)
+        {
+            await context.SayAsync("本月没有到期待评价的项目。", ct);
+            return true;
+        }
+        var text = string.Join("\n", due.Select(p => $"· {p.ProjectName}（{p.ProjectId}）评价截止 {ProjectCards.Date(p.EvaluationDue!.Value)}：{cards.Url(p.ProjectId)}"));
+        await context.SayAsync($"本月有{due.Count}个项目待绩效评价：\n{text}", ct);
+        return true;
     }
 
     private async Task OverdueAsync(FlowContext context, CancellationToken ct)
