@@ -31,11 +31,37 @@ public sealed class LinkedUserFlowTests(BotHostFixture host)
     private static string InSixtyDays => DateTime.UtcNow.AddHours(8).AddDays(60).ToString("M月d日");
 
     [Fact]
-    public async Task Staff_extend_their_own_departments_deadline_only_after_confirming_and_are_told_nothing_changed_yet() =>
-        await (await AsAsync(Staff("上虞区民政局")))
-            .Send($"把SY-2026-001的投标截止时间延长到{InSixtyDays}").Expect("确认把上虞区居家养老上门服务项目（SY-2026-001）", "[按钮] 确认 / 取消")
-            .Send("确认").Expect("没有做任何修改")
+    public async Task Linking_with_a_real_code_then_extending_a_deadline_changes_it_in_the_api_after_confirmation()
+    {
+        var staff = await host.Api.ClientForAsync("staff");
+        var issued = await staff.PostAsync("/api/account-links", null);
+        issued.EnsureSuccessStatusCode();
+        var code = System.Text.Json.JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString();
+        var target = DateTime.UtcNow.AddHours(8).AddDays(75);
+
+        await Conversation.Start(host)
+            .Send($"绑定 {code}").Expect("绑定成功", "李科长")
+            .Send($"把SY-2026-002的投标截止时间延长到{target:M月d日}").Expect("延期原因")
+            .Send("部分社会组织反映材料准备时间不足").Expect("确认把上虞区老年助餐服务项目（SY-2026-002）", "[按钮] 确认 / 取消")
+            .Send("确认").Expect("已延长", $"{target:yyyy年M月d日}")
+            .Send("哪些项目超过截止日期还没定标").Expect("您管理的项目中")
             .StartTestAsync();
+
+        var status = await staff.GetStringAsync("/api/projects/SY-2026-002/status");
+        Assert.Contains(target.ToString("yyyy-MM-dd"), status);
+    }
+
+    [Fact]
+    public async Task Declining_the_confirmation_leaves_the_deadline_unchanged()
+    {
+        var before = await host.Api.CreateClient().GetStringAsync("/api/projects/SY-2026-004");
+        await (await AsAsync(Staff("上虞区民政局")))
+            .Send($"把SY-2026-004的投标截止时间延长到{InSixtyDays}").Expect("延期原因")
+            .Send("需要补充公告").Expect("确认把")
+            .Send("不").Expect("截止时间保持不变")
+            .StartTestAsync();
+        Assert.Equal(before, await host.Api.CreateClient().GetStringAsync("/api/projects/SY-2026-004"));
+    }
 
     [Fact]
     public async Task Staff_cannot_extend_another_departments_project() =>
