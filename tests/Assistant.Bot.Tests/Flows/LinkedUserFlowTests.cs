@@ -86,3 +86,23 @@ public sealed class LinkedUserFlowTests(BotHostFixture host)
             .Send("确认").Expect("本次没有提交", "project.html?id=SY-2026-001")
             .StartTestAsync();
 }
+
+[Collection(BotCollection.Name)]
+public sealed class StaleLinkTests(BotHostFixture host)
+{
+    [Fact]
+    public async Task A_link_to_an_account_the_api_does_not_know_is_dropped_with_an_explanation()
+    {
+        var reference = TestAdapter.CreateConversation(Guid.NewGuid().ToString("N"), "stale-" + Guid.NewGuid().ToString("N")[..8]);
+        var adapter = new TestAdapter(reference);
+        var userState = host.Get<UserState>();
+        var turn = new TurnContext(adapter, (Activity)MessageFactory.Text("").ApplyConversationReference(reference, isIncoming: true));
+        await userState.CreateProperty<UserProfile>(nameof(UserProfile)).SetAsync(turn, new UserProfile { Username = "deleted-user", Roles = [Roles.PurchaserStaff] });
+        await userState.SaveChangesAsync(turn);
+
+        await new TestFlow(adapter, host.CreateBot())
+            .Send("查一下SY-2025-001项目的状态").Expect("绑定的账号已失效")
+            .Send("查一下SY-2025-001项目的状态").Expect("当前阶段：服务中")
+            .StartTestAsync();
+    }
+}
