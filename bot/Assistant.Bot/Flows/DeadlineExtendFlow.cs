@@ -86,22 +86,3 @@ public sealed class DeadlineExtendFlow(ProjectLookup lookup, IAccessApi access) 
         return Answer.Accepted;
     }
 }
-
-/// <summary>"提醒我明天截止的项目": lists them now; scheduled proactive reminders are not available yet and it says so.</summary>
-public sealed class ReminderFlow(ProjectQueries projects, ProjectCards cards, TimeProvider clock) : IFlow
-{
-    public string Intent => Intents.ReminderSet;
-    public string Help => "例如“提醒我明天截止的项目”。";
-
-    public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
-    {
-        var day = input.Date ?? ChinaTime.Today(clock).AddDays(1);
-        var due = await projects.DueOnAsync(day, ct);
-        var list = due.Count == 0 ? $"{day:M月d日}没有投标截止的项目。" : null;
-        if (list is not null) await context.SayAsync(list, ct);
-        else await context.SendAsync(cards.List($"{day:M月d日}投标截止的项目有{due.Count}个：", due), ct);
-        await context.SayAsync("定时提醒功能暂未开通，到时不会自动提醒您，请留意以上截止时间。", ct);
-    }
-
-    public Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct) => Task.FromResult(Answer.Accepted);
-}

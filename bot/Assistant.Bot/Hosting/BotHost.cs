@@ -2,6 +2,7 @@ using Assistant.Bot.Api;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.DirectLine;
 using Assistant.Bot.Flows;
+using Assistant.Bot.Reminders;
 using Assistant.Bot.State;
 using Assistant.Bot.Understanding;
 using Assistant.Language;
@@ -39,6 +40,8 @@ public static class BotHost
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotFrameworkAdapter>());
         services.AddTransient<IBot, AssistantBot>();
         services.AddDirectLine(builder.Configuration);
+        services.AddSingleton<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
 
         var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? ["http://127.0.0.1:5080", "http://localhost:5080"];
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
