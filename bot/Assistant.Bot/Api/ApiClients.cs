@@ -15,7 +15,7 @@ public static class ApiClients
         services.AddTransient<BotIdentityHandler>();
         Add<IAssistantApi>(services);
         Add<IPolicyAnswersApi>(services);
-        Add<IAccountLinksApi>(services);
+        Add<IAccessApi>(services);
         return services;
     }
 
