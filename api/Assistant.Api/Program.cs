@@ -1,9 +1,11 @@
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
+using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Organisations;
 using Assistant.Api.Projects;
+using Assistant.Api.Ratings;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
 
@@ -14,6 +16,8 @@ builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddProviders();
+builder.AddRatings();
+builder.AddEvaluations();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -23,6 +27,8 @@ app.MapAuthApi();
 app.MapProjectsApi();
 app.MapCatalogueApi();
 app.MapProvidersApi();
+app.MapRatingsApi();
+app.MapEvaluationsApi();
 
 app.Run();
 

@@ -23,6 +23,7 @@ public static class AssistantHosting
         Map("ASSISTANT_MONGO_URL", "Store:MongoUrl");
         Map("ASSISTANT_DATA_DIR", "Store:DataDir");
         Map("ASSISTANT_API_URL", "Api:BaseUrl");
+        Map("ASSISTANT_BOT_SERVICE_KEY", "Auth:BotServiceKey");
         if (mapped.Count > 0) builder.Configuration.AddInMemoryCollection(mapped);
 
         var explicitUrls = builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"];
