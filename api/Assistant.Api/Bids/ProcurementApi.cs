@@ -17,7 +17,6 @@ public static class ProcurementApi
     public static IEndpointRouteBuilder MapProcurementApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/projects/{id}").WithTags("Procurement").RequireAuthorization(AuthSetup.StaffPolicy);
-        group.MapPost("/publish", Publish);
         group.MapPost("/open-bidding", OpenBidding);
         group.MapPost("/close-bidding", CloseBidding);
         group.MapPost("/declare-unsuccessful", DeclareUnsuccessful);
@@ -26,33 +25,25 @@ public static class ProcurementApi
         return app;
     }
 
-    /// <summary>信息公开: discloses the project; deadlines and the method's justification may be set here and are checked against the method's rules.</summary>
-    public static async Task<Results<Ok<ProjectDetailsDto>, ValidationProblem, ProblemHttpResult>> Publish(
-        string id, PublishProjectRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (project, problem) = await ProjectSteps.LoadManagedAsync(store, id, user, ct);
-        if (problem is not null) return problem;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (project!.Status != ProjectStatus.Draft)
-            return Problems.Unprocessable("不能发布", $"项目当前为“{project.Status.Label()}”，只有草稿可以发布");
-        if (request?.BidDeadline is { } bid) project.BidDeadline = bid.ToUniversalTime();
-        if (request?.ClarificationDeadline is { } clarification) project.ClarificationDeadline = clarification.ToUniversalTime();
-        if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
-        project.ClarificationDeadline ??= project.BidDeadline?.AddDays(-3);
-        if (ProcurementRules.PublishErrors(project, now) is { Count: > 0 } errors)
-            return Problems.Unprocessable("不符合发布条件", string.Join("；", errors));
-        return await Step(store, audit, project, ProjectStatus.Published, user, now, null, ct, p => p.PublishedAt = now);
-    }
-
+    /// <summary>
+    /// Opens bidding on a published project once the method's rules hold (justification recorded where needed, bidding period
+    /// long enough). Publication itself (with its plan guard) is ProjectPublicationApi's.
+    /// </summary>
     public static async Task<Results<Ok<ProjectDetailsDto>, ValidationProblem, ProblemHttpResult>> OpenBidding(
-        string id, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        string id, OpenBiddingRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (request?.MethodJustification?.Length > 1000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["MethodJustification"] = ["理由不能超过1000字"] });
         var (project, problem) = await ProjectSteps.LoadManagedAsync(store, id, user, ct);
         if (problem is not null) return problem;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (project!.Status == ProjectStatus.Published && (project.BidDeadline is null || project.BidDeadline <= now))
-            return Problems.Unprocessable("不能开放投标", "投标截止时间已过或未设定，请先调整截止时间");
-        return await Step(store, audit, project, ProjectStatus.Bidding, user, now, null, ct);
+        if (project!.Status == ProjectStatus.Published)
+        {
+            if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
+            if (ProcurementRules.OpeningErrors(project, now) is { Count: > 0 } errors)
+                return Problems.Unprocessable("不能开放投标", string.Join("；", errors));
+        }
+        return await Step(store, audit, project, ProjectStatus.Bidding, user, now, project.MethodJustification, ct);
     }
 
     /// <summary>Closes bidding once the deadline has passed (the scheduler does the same on its own); never earlier, so no bidder loses time.</summary>
