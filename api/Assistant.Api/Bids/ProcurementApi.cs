@@ -3,6 +3,7 @@ using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Contracting;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Plans;
 using Assistant.Api.Projects;
 using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
@@ -17,6 +18,7 @@ public static class ProcurementApi
     public static IEndpointRouteBuilder MapProcurementApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/projects/{id}").WithTags("Procurement").RequireAuthorization(AuthSetup.StaffPolicy);
+        group.MapPost("/publish", Publish);
         group.MapPost("/open-bidding", OpenBidding);
         group.MapPost("/close-bidding", CloseBidding);
         group.MapPost("/declare-unsuccessful", DeclareUnsuccessful);
@@ -25,9 +27,29 @@ public static class ProcurementApi
         return app;
     }
 
+    /// <summary>信息公开: discloses the project; deadlines and the method's justification may be set here and are checked against the method's rules.</summary>
+    public static async Task<Results<Ok<ProjectDetailsDto>, ValidationProblem, ProblemHttpResult>> Publish(
+        string id, PublishProjectRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (project, problem) = await ProjectSteps.LoadManagedAsync(store, id, user, ct);
+        if (problem is not null) return problem;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (project!.Status != ProjectStatus.Draft)
+            return Problems.Unprocessable("不能发布", $"项目当前为“{project.Status.Label()}”，只有草稿可以发布");
+        if (await PublicationRules.WhyNotPublishableAsync(store, project, ct) is { } notPlanned)
+            return Problems.Unprocessable("项目不能发布", notPlanned);
+        if (request?.BidDeadline is { } bid) project.BidDeadline = bid.ToUniversalTime();
+        if (request?.ClarificationDeadline is { } clarification) project.ClarificationDeadline = clarification.ToUniversalTime();
+        if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
+        project.ClarificationDeadline ??= project.BidDeadline?.AddDays(-3);
+        if (ProcurementRules.OpeningErrors(project, now) is { Count: > 0 } errors)
+            return Problems.Unprocessable("不符合发布条件", string.Join("；", errors));
+        return await Step(store, audit, project, ProjectStatus.Published, user, now, null, ct, p => p.PublishedAt = now);
+    }
+
     /// <summary>
-    /// Opens bidding on a published project once the method's rules hold (justification recorded where needed, bidding period
-    /// long enough). Publication itself (with its plan guard) is ProjectPublicationApi's.
+    /// Opens bidding on a published project once the method's rules still hold (justification recorded where needed,
+    /// bidding period long enough from publication to the deadline).
     /// </summary>
     public static async Task<Results<Ok<ProjectDetailsDto>, ValidationProblem, ProblemHttpResult>> OpenBidding(
         string id, OpenBiddingRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
@@ -43,7 +65,7 @@ public static class ProcurementApi
             if (ProcurementRules.OpeningErrors(project, now) is { Count: > 0 } errors)
                 return Problems.Unprocessable("不能开放投标", string.Join("；", errors));
         }
-        return await Step(store, audit, project, ProjectStatus.Bidding, user, now, project.MethodJustification, ct);
+        return await Step(store, audit, project, ProjectStatus.Bidding, user, now, null, ct);
     }
 
     /// <summary>Closes bidding once the deadline has passed (the scheduler does the same on its own); never earlier, so no bidder loses time.</summary>

@@ -50,6 +50,9 @@ public interface IProvidersApi
     [Get("/api/projects/{id}/bids")]
     Task<IReadOnlyList<BidDto>> GetBidsAsync(string id, CancellationToken ct = default);
 
+    [Post("/api/projects/{id}/publish")]
+    Task<ProjectDetailsDto> PublishAsync(string id, [Body] PublishProjectRequest request, CancellationToken ct = default);
+
     [Post("/api/projects/{id}/open-bidding")]
     Task<ProjectDetailsDto> OpenBiddingAsync(string id, [Body] OpenBiddingRequest request, CancellationToken ct = default);
 

@@ -93,6 +93,8 @@ public sealed record BidDto(
     bool Awarded,
     IReadOnlyList<BidRevisionDto> History);
 
+public sealed record PublishProjectRequest(DateTime? ClarificationDeadline = null, DateTime? BidDeadline = null, string? MethodJustification = null);
+
 /// <summary>Optionally records why a non-default method is used (required for 单一来源, and above the tender threshold).</summary>
 public sealed record OpenBiddingRequest(string? MethodJustification = null);
 
