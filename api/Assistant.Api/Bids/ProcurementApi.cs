@@ -36,13 +36,14 @@ public static class ProcurementApi
         var now = clock.GetUtcNow().UtcDateTime;
         if (project!.Status != ProjectStatus.Draft)
             return Problems.Unprocessable("不能发布", $"项目当前为“{project.Status.Label()}”，只有草稿可以发布");
-        if (await PublicationRules.WhyNotPublishableAsync(store, project, ct) is { } notPlanned)
-            return Problems.Unprocessable("项目不能发布", notPlanned);
         if (request?.BidDeadline is { } bid) project.BidDeadline = bid.ToUniversalTime();
         if (request?.ClarificationDeadline is { } clarification) project.ClarificationDeadline = clarification.ToUniversalTime();
         if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
         project.ClarificationDeadline ??= project.BidDeadline?.AddDays(-3);
-        if (ProcurementRules.OpeningErrors(project, now) is { Count: > 0 } errors)
+        // Both sets of rules speak at once, so staff fix everything in one go: the plan (PublicationRules) and the method's (ProcurementRules).
+        var errors = ProcurementRules.PublishErrors(project, now);
+        if (await PublicationRules.WhyNotPublishableAsync(store, project, ct) is { } notPlanned) errors.Insert(0, notPlanned);
+        if (errors.Count > 0)
             return Problems.Unprocessable("不符合发布条件", string.Join("；", errors));
         return await Step(store, audit, project, ProjectStatus.Published, user, now, null, ct, p => p.PublishedAt = now);
     }
@@ -62,7 +63,7 @@ public static class ProcurementApi
         if (project!.Status == ProjectStatus.Published)
         {
             if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
-            if (ProcurementRules.OpeningErrors(project, now) is { Count: > 0 } errors)
+            if (ProcurementRules.PublishErrors(project, now) is { Count: > 0 } errors)
                 return Problems.Unprocessable("不能开放投标", string.Join("；", errors));
         }
         return await Step(store, audit, project, ProjectStatus.Bidding, user, now, null, ct);

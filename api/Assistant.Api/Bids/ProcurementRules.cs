@@ -31,8 +31,8 @@ public static class ProcurementRules
         _ => 0,
     };
 
-    /// <summary>What stops bidding from opening under the project's method; empty when it may open.</summary>
-    public static List<string> OpeningErrors(Project p, DateTime now)
+    /// <summary>What stops publication, or the opening of bidding, under the project's method; empty when none.</summary>
+    public static List<string> PublishErrors(Project p, DateTime now)
     {
         var errors = new List<string>();
         var method = p.Method.Label();

@@ -124,7 +124,8 @@ public sealed class ProcurementApiTests(ApiFactory factory) : IClassFixture<ApiF
         var tender = await ProviderKit.ProjectAsync(factory, status: ProjectStatus.Published, deadlineIn: TimeSpan.FromDays(5));
         var tooShort = await staff.PostAsync($"/api/projects/{tender}/open-bidding", null);
         Assert.Contains("公开招标自公告之日起至投标截止不得少于20日", (await tooShort.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-        var quotation = await ProviderKit.ProjectAsync(factory, PurchaseMethod.RequestForQuotation, status: ProjectStatus.Published, deadlineIn: TimeSpan.FromDays(5));
+        var quotation = await ProviderKit.ProjectAsync(factory, PurchaseMethod.RequestForQuotation, status: ProjectStatus.Published,
+            deadlineIn: TimeSpan.FromDays(5), clarificationIn: TimeSpan.FromDays(2));
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/projects/{quotation}/open-bidding", null)).StatusCode);
 
         var otherPublished = await ProviderKit.ProjectAsync(factory, status: ProjectStatus.Published, department: "上虞区教体局");
@@ -133,6 +134,31 @@ public sealed class ProcurementApiTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(HttpStatusCode.Forbidden, (await org.PostAsync($"/api/projects/{otherPublished}/open-bidding", null)).StatusCode);
         var finance = await factory.ClientForAsync("finance");
         Assert.Equal(HttpStatusCode.OK, (await finance.PostAsync($"/api/projects/{otherPublished}/open-bidding", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Publishing_checks_the_method_rules_and_the_department()
+    {
+        var staff = await factory.ClientForAsync("staff");
+        var single = await ProviderKit.ProjectAsync(factory, PurchaseMethod.SingleSource, status: ProjectStatus.Draft);
+        var refused = await staff.PostAsJsonAsync($"/api/projects/{single}/publish", new PublishProjectRequest(), Json.Options);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("单一来源采购必须记录采用该方式的理由", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        var published = await staff.PostAsJsonAsync($"/api/projects/{single}/publish", new PublishProjectRequest(MethodJustification: "仅一家机构具备资质"), Json.Options);
+        Assert.Equal(ProjectStatus.Published, (await published.Content.ReadFromJsonAsync<ProjectDetailsDto>(Json.Options))!.Status);
+
+        var tender = await ProviderKit.ProjectAsync(factory, status: ProjectStatus.Draft, deadlineIn: TimeSpan.FromDays(5));
+        var tooShort = await staff.PostAsJsonAsync($"/api/projects/{tender}/publish", new PublishProjectRequest(), Json.Options);
+        Assert.Contains("公开招标自公告之日起至投标截止不得少于20日", (await tooShort.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+
+        var otherDraft = await ProviderKit.ProjectAsync(factory, status: ProjectStatus.Draft, department: "上虞区教体局");
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsJsonAsync($"/api/projects/{otherDraft}/publish", new PublishProjectRequest(), Json.Options)).StatusCode);
+        var otherPublished = await ProviderKit.ProjectAsync(factory, status: ProjectStatus.Published, department: "上虞区教体局");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"/api/projects/{otherPublished}/open-bidding", null)).StatusCode);
+        var finance = await factory.ClientForAsync("finance");
+        Assert.Equal(HttpStatusCode.OK, (await finance.PostAsync($"/api/projects/{otherPublished}/open-bidding", null)).StatusCode);
+        var org = await factory.ClientForAsync("org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await org.PostAsJsonAsync($"/api/projects/{tender}/publish", new PublishProjectRequest(), Json.Options)).StatusCode);
     }
 
     [Fact]
