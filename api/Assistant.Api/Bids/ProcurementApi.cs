@@ -48,14 +48,24 @@ public static class ProcurementApi
         return await Step(store, audit, project, ProjectStatus.Published, user, now, null, ct, p => p.PublishedAt = now);
     }
 
+    /// <summary>
+    /// Opens bidding on a published project once the method's rules still hold (justification recorded where needed,
+    /// bidding period long enough from publication to the deadline).
+    /// </summary>
     public static async Task<Results<Ok<ProjectDetailsDto>, ValidationProblem, ProblemHttpResult>> OpenBidding(
-        string id, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        string id, OpenBiddingRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (request?.MethodJustification?.Length > 1000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["MethodJustification"] = ["理由不能超过1000字"] });
         var (project, problem) = await ProjectSteps.LoadManagedAsync(store, id, user, ct);
         if (problem is not null) return problem;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (project!.Status == ProjectStatus.Published && (project.BidDeadline is null || project.BidDeadline <= now))
-            return Problems.Unprocessable("不能开放投标", "投标截止时间已过或未设定，请先调整截止时间");
+        if (project!.Status == ProjectStatus.Published)
+        {
+            if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
+            if (ProcurementRules.PublishErrors(project, now) is { Count: > 0 } errors)
+                return Problems.Unprocessable("不能开放投标", string.Join("；", errors));
+        }
         return await Step(store, audit, project, ProjectStatus.Bidding, user, now, null, ct);
     }
 
