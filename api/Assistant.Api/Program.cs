@@ -1,3 +1,5 @@
+using Assistant.Api.Accounts;
+using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
@@ -5,7 +7,11 @@ using Assistant.Api.Disclosure;
 using Assistant.Api.Exports;
 using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Organisations;
+using Assistant.Api.Library;
+using Assistant.Api.Plans;
 using Assistant.Api.Projects;
+using Assistant.Api.Reports;
 using Assistant.Api.Ratings;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
@@ -16,8 +22,11 @@ builder.AddApiDefaults();
 builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
+builder.AddPlans();
 builder.AddRatings();
 builder.AddEvaluations();
+builder.AddProviders();
+builder.AddAccountLinks();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -26,10 +35,18 @@ app.MapMobileWeb();
 app.MapAuthApi();
 app.MapProjectsApi();
 app.MapCatalogueApi();
+app.MapPlansApi();
+app.MapLibraryApi();
+app.MapYearEndReportApi();
+app.MapProjectPublicationApi();
 app.MapRatingsApi();
 app.MapEvaluationsApi();
+app.MapProvidersApi();
 app.MapDisclosureApi();
 app.MapExportsApi();
+app.MapAccountLinksApi();
+app.MapAuditApi();
+app.MapProjectStatusApi();
 
 app.Run();
 
