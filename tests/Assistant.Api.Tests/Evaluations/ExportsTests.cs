@@ -1,20 +1,21 @@
+using Assistant.Api.Tests.Ratings;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Assistant.Api.Tests.Infrastructure;
-using Assistant.Api.Tests.Ratings;
+
 using Assistant.Contracts.Api;
 using ClosedXML.Excel;
 
 namespace Assistant.Api.Tests.Evaluations;
 
-public sealed class ExportsTests : IClassFixture<ApiFactory>
+public sealed class ExportsTests : IClassFixture<RatingsFixture>
 {
-    private readonly ApiFactory _factory;
+    private readonly RatingsFixture _factory;
     private static readonly Dictionary<string, decimal> Eighty = new[] { "数量", "质量", "时效", "成本", "社会效益", "经济效益" }.ToDictionary(i => i, _ => 80m);
 
-    public ExportsTests(ApiFactory factory)
+    public ExportsTests(RatingsFixture factory)
     {
         _factory = factory;
         factory.Clock.Set(DateTimeOffset.UtcNow);
