@@ -66,28 +66,22 @@ public sealed class ExportsTests : IClassFixture<RatingsFixture>
     }
 
     [Fact]
-    public async Task The_year_end_table_has_one_row_per_department_with_totals_from_the_store()
+    public async Task The_year_end_export_is_the_reports_year_end_table_in_both_formats()
     {
         var finance = await _factory.ClientForAsync("finance");
         var year = _factory.Clock.GetUtcNow().Year - 1;
-        var xlsx = await finance.GetAsync($"/api/exports/year-end/{year}.xlsx");
-        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
-        using var workbook = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
-        var rows = workbook.Worksheet(1).RowsUsed().Skip(1).ToList();
-        var departments = rows.Select(r => r.Cell(1).GetString()).ToList();
-        Assert.Equal(departments.Distinct().Count(), departments.Count);
-
-        var projects = (await _factory.Store.Collection<Assistant.Api.Projects.Project>().FindAsync(p => p.Year == year))
-            .Where(p => p.Status != Assistant.Contracts.Domain.ProjectStatus.Draft).ToList();
-        Assert.Equal(projects.Select(p => p.Department).Distinct().Order(StringComparer.Ordinal), departments);
-        var civil = rows.Single(r => r.Cell(1).GetString() == "上虞区民政局");
-        var civilProjects = projects.Where(p => p.Department == "上虞区民政局").ToList();
-        Assert.Equal(civilProjects.Count, civil.Cell(2).GetValue<int>());
-        Assert.Equal(civilProjects.Sum(p => p.Budget), civil.Cell(3).GetValue<decimal>());
-        Assert.Contains("公开招标", civil.Cell(6).GetString());
-
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            var export = await finance.GetAsync($"/api/exports/year-end/{year}.{format}");
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            var report = await finance.GetAsync($"/api/reports/year-end/{year}.{format}");
+            Assert.Equal(report.Content.Headers.ContentType, export.Content.Headers.ContentType);
+            if (format == "csv") Assert.Equal(await report.Content.ReadAsStringAsync(), await export.Content.ReadAsStringAsync());
+        }
         var csv = await finance.GetStringAsync($"/api/exports/year-end/{year}.csv");
         Assert.Contains("上虞区民政局", csv);
+        Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync($"/api/exports/year-end/{year}.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _factory.ClientForAsync("org")).GetAsync($"/api/exports/year-end/{year}.csv")).StatusCode);
     }
 
     [Fact]
