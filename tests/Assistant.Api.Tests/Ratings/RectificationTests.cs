@@ -27,6 +27,7 @@ public sealed class RectificationTests : IClassFixture<RatingsFixture>
     public async Task A_dissatisfied_rating_opens_a_case_due_in_five_working_days()
     {
         var today = DateTime.UtcNow.Date;
+        // 10:00 UTC on the Friday after next: 18:00 on the same Friday in Beijing.
         var friday = today.AddDays(((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7 + 7).AddHours(10);
         factory.Clock.Set(new DateTimeOffset(friday, TimeSpan.Zero));
         var staff = await factory.ClientForAsync("staff");
@@ -34,8 +35,8 @@ public sealed class RectificationTests : IClassFixture<RatingsFixture>
         var link = await RatingKit.CreateLinkAsync(staff);
         var answer = await RatingKit.RateAsync(_public, link.Token, 2, "上门时间比约定晚了一个多小时");
         Assert.NotNull(answer.RectificationCaseId);
-        // Mon–Fri of the following week: due at the end of the next Friday.
-        Assert.Equal(friday.Date.AddDays(7).AddHours(23).AddMinutes(59).AddSeconds(59), answer.RectificationDueAt);
+        // Mon–Fri of the following week: due at the end of the next Friday, Beijing time (UTC+8).
+        Assert.Equal(friday.Date.AddDays(7).AddHours(23 - 8).AddMinutes(59).AddSeconds(59), answer.RectificationDueAt);
 
         var cases = await org.GetFromJsonAsync<List<RectificationCaseDto>>("/api/rectifications", Json.Options);
         var mine = Assert.Single(cases!, c => c.Id == answer.RectificationCaseId);
