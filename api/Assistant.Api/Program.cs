@@ -3,8 +3,10 @@ using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
+using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Projects;
+using Assistant.Api.Ratings;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
 
@@ -15,6 +17,8 @@ builder.Services.AddDocumentStore(Schema.Declare);
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddAccountLinks();
+builder.AddRatings();
+builder.AddEvaluations();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -26,6 +30,8 @@ app.MapCatalogueApi();
 app.MapAccountLinksApi();
 app.MapAuditApi();
 app.MapProjectStatusApi();
+app.MapRatingsApi();
+app.MapEvaluationsApi();
 
 app.Run();
 

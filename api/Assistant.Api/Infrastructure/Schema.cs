@@ -43,11 +43,15 @@ public static class Schema
             .Index("ux_ratings_link_visit", x => x.LinkVisitKey, unique: true)
             .Index("ix_ratings_contract", x => x.ContractId)
             .Index("ix_ratings_organisation", x => x.OrganisationId);
+        schema.Collection<RatingLink>("rating_links")
+            .Index("ix_rating_links_contract", x => x.ContractId);
         schema.Collection<RectificationCase>("rectifications")
             .Index("ix_rectifications_organisation", x => x.OrganisationId)
             .Index("ix_rectifications_project", x => x.ProjectId);
         schema.Collection<Evaluation>("evaluations")
-            .Index("ix_evaluations_contract", x => x.ContractId);
+            .Index("ix_evaluations_contract", x => x.ContractId)
+            .Index("ix_evaluations_organisation", x => x.OrganisationId);
+        schema.Collection<ProjectEvaluationWeights>("evaluation_weights");
         schema.Collection<BlacklistEntry>("blacklist")
             .Index("ix_blacklist_credit_code", x => x.CreditCode)
             .Index("ix_blacklist_organisation", x => x.OrganisationId);

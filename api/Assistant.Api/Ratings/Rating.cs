@@ -24,13 +24,22 @@ public sealed class Rating : IDocument
     /// <summary>"link" (QR page), "chat".</summary>
     public string Channel { get; init; } = "link";
     public DateTime SubmittedAt { get; init; }
+    /// <summary>Decided before the rating is stored, so a replayed submission answers exactly as the first one did.</summary>
     public string? RectificationCaseId { get; set; }
+    public DateTime? RectificationDueAt { get; set; }
     /// <summary>Set when this rating rates a rectification (the recipient rating the fix).</summary>
     public string? RatesRectificationCaseId { get; init; }
     public bool Voided { get; set; }
     public string? VoidReason { get; set; }
     public string? VoidedBy { get; set; }
     public DateTime? VoidedAt { get; set; }
+
+    public bool OpensRectification => Score <= 2 && RatesRectificationCaseId is null;
+
+    public static string KeyFor(string linkId, string? visit) => $"{linkId}|{visit}";
+
+    /// <summary>The recipient rates the fix of a case once, through the same link as the complaint.</summary>
+    public static string FixKeyFor(string linkVisitKey, string caseId) => $"{linkVisitKey}|fix:{caseId}";
 
     public static string LevelLabel(int score) => score switch
     {

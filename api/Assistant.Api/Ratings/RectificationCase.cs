@@ -25,5 +25,12 @@ public sealed class RectificationCase : IDocument
     public DateTime? RespondedAt { get; set; }
     public string? StaffFollowUp { get; set; }
     public DateTime? ClosedAt { get; set; }
+    public string? ClosedBy { get; set; }
+    /// <summary>Every follow-up note in order (the latest is also in <see cref="StaffFollowUp"/>).</summary>
+    public List<string> FollowUps { get; set; } = [];
+    /// <summary>The recipient's rating of the fix, when given.</summary>
+    public string? FixRatingId { get; set; }
+    public int? FixScore { get; set; }
+    /// <summary>Overdue while the provider has not answered by the deadline (a late answer still shows it was late, via RespondedAt).</summary>
     public bool IsOverdue(DateTime now) => Status == RectificationStatus.Open && now > DueAt;
 }

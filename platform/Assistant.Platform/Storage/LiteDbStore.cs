@@ -13,6 +13,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     private readonly StoreSchema _schema;
     private readonly LiteDatabase _db;
     private readonly FileStream _lock;
+    private readonly LiteDbWriter _writer;
     private readonly ConcurrentDictionary<Type, object> _collections = new();
     private volatile bool _schemaApplied;
 
@@ -24,6 +25,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         _lock = AcquireLock(path + ".lock");
         Mapper = CreateMapper();
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        _writer = new LiteDbWriter(_db);
     }
 
     public BsonMapper Mapper { get; }
@@ -32,16 +34,20 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public IDocumentCollection<T> Collection<T>() where T : class, IDocument =>
         (IDocumentCollection<T>)_collections.GetOrAdd(typeof(T), _ =>
-            new LiteDbCollection<T>(_db.GetCollection<T>(_schema.For(typeof(T)).Name), _schema.For(typeof(T)).Name));
+            new LiteDbCollection<T>(_db.GetCollection<T>(_schema.For(typeof(T)).Name), _schema.For(typeof(T)).Name, _writer));
 
     public void ApplySchema()
     {
-        foreach (var collection in _schema.Collections)
+        _writer.Enqueue(() =>
         {
-            var liteCollection = _db.GetCollection(collection.Name);
-            foreach (var index in collection.Indexes)
-                liteCollection.EnsureIndex(index.Name, ToBsonExpression(collection.DocumentType, index.Field), index.Unique);
-        }
+            foreach (var collection in _schema.Collections)
+            {
+                var liteCollection = _db.GetCollection(collection.Name);
+                foreach (var index in collection.Indexes)
+                    liteCollection.EnsureIndex(index.Name, ToBsonExpression(collection.DocumentType, index.Field), index.Unique);
+            }
+            return true;
+        }).GetAwaiter().GetResult();
         _schemaApplied = true;
     }
 
@@ -56,6 +62,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public void Dispose()
     {
+        _writer.Dispose();
         _db.Dispose();
         _lock.Dispose();
     }
@@ -97,39 +104,23 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             .Invoke(Mapper, [field])!;
 }
 
-internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string name) : IDocumentCollection<T>
+internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string name, LiteDbWriter writer) : IDocumentCollection<T>
     where T : class, IDocument
 {
-    // LiteDB has no conditional replace; one process owns the file, so a per-collection lock makes check-and-write atomic.
-    private readonly Lock _writeLock = new();
-
-    public Task InsertAsync(T document, CancellationToken ct = default)
+    // Writes run on the store's single writer thread (group commit); each closure sets every field it relies on,
+    // because a failed batch is replayed write by write.
+    public Task InsertAsync(T document, CancellationToken ct = default) => writer.Enqueue(() =>
     {
         document.Version = 1;
-        try
-        {
-            collection.Insert(document);
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new DuplicateKeyException(name, IndexName(e), e);
-        }
-        return Task.CompletedTask;
-    }
+        Translate(() => collection.Insert(document));
+        return true;
+    });
 
-    public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default)
+    public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default) => writer.Enqueue(() =>
     {
         foreach (var document in documents) document.Version = 1;
-        try
-        {
-            collection.InsertBulk(documents);
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new DuplicateKeyException(name, IndexName(e), e);
-        }
-        return Task.CompletedTask;
-    }
+        return Translate(() => collection.InsertBulk(documents));
+    });
 
     public Task<T?> GetAsync(string id, CancellationToken ct = default) =>
         Task.FromResult<T?>(collection.FindById(id));
@@ -149,39 +140,42 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
     public Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken ct = default) =>
         Task.FromResult(collection.LongCount(filter));
 
-    public Task<bool> ReplaceAsync(T document, CancellationToken ct = default)
+    public async Task<bool> ReplaceAsync(T document, CancellationToken ct = default)
     {
-        lock (_writeLock)
+        var expected = document.Version;
+        var replaced = await writer.Enqueue(() =>
         {
+            document.Version = expected;
             var current = collection.FindById(document.Id);
-            if (current is null || current.Version != document.Version) return Task.FromResult(false);
-            document.Version++;
-            try
-            {
-                collection.Update(document);
-            }
-            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-            {
-                document.Version--;
-                throw new DuplicateKeyException(name, IndexName(e), e);
-            }
-            return Task.FromResult(true);
-        }
+            if (current is null || current.Version != expected) return false;
+            document.Version = expected + 1;
+            return Translate(() => collection.Update(document));
+        });
+        document.Version = replaced ? expected + 1 : expected;
+        return replaced;
     }
 
-    public Task UpsertAsync(T document, CancellationToken ct = default)
+    public Task UpsertAsync(T document, CancellationToken ct = default) => writer.Enqueue(() =>
     {
-        lock (_writeLock)
-        {
-            var current = collection.FindById(document.Id);
-            document.Version = (current?.Version ?? 0) + 1;
-            collection.Upsert(document);
-        }
-        return Task.CompletedTask;
-    }
+        var current = collection.FindById(document.Id);
+        document.Version = (current?.Version ?? 0) + 1;
+        return Translate(() => collection.Upsert(document));
+    });
 
     public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
-        Task.FromResult(collection.Delete(id));
+        writer.Enqueue(() => collection.Delete(id));
+
+    private TResult Translate<TResult>(Func<TResult> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new DuplicateKeyException(name, IndexName(e), e);
+        }
+    }
 
     private static string? IndexName(LiteException e)
     {

@@ -20,6 +20,7 @@ public sealed class LiteDbStoreTests : StoreContract, IDisposable
     [Fact] public override Task A_unique_index_refuses_a_duplicate_value() => base.A_unique_index_refuses_a_duplicate_value();
     [Fact] public override Task Replace_succeeds_only_from_the_current_version() => base.Replace_succeeds_only_from_the_current_version();
     [Fact] public override Task Concurrent_replaces_from_one_version_let_exactly_one_win() => base.Concurrent_replaces_from_one_version_let_exactly_one_win();
+    [Fact] public override Task Concurrent_inserts_fail_only_the_ones_that_clash() => base.Concurrent_inserts_fail_only_the_ones_that_clash();
     [Fact] public override Task Replacing_a_missing_document_reports_false() => base.Replacing_a_missing_document_reports_false();
     [Fact] public override Task Queries_filter_sort_and_page_like_the_features_do() => base.Queries_filter_sort_and_page_like_the_features_do();
     [Fact] public override Task Upsert_creates_then_overwrites_and_delete_removes() => base.Upsert_creates_then_overwrites_and_delete_removes();

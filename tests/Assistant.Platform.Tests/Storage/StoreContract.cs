@@ -95,6 +95,21 @@ public abstract class StoreContract
         Assert.Equal(2, (await Widgets.GetAsync(widget.Id))!.Version);
     }
 
+    public virtual async Task Concurrent_inserts_fail_only_the_ones_that_clash()
+    {
+        var shared = "SHARED-" + Guid.NewGuid().ToString("N");
+        var widgets = Enumerable.Range(0, 60).Select(i => NewWidget(i % 10 == 0 ? shared : null)).ToList();
+        var outcomes = await Task.WhenAll(widgets.Select(w => Task.Run(async () =>
+        {
+            try { await Widgets.InsertAsync(w); return true; }
+            catch (DuplicateKeyException) { return false; }
+        })));
+        Assert.Equal(55, outcomes.Count(o => o));
+        Assert.Equal(1, await Widgets.CountAsync(w => w.Key == shared));
+        foreach (var (widget, ok) in widgets.Zip(outcomes))
+            Assert.Equal(ok, await Widgets.GetAsync(widget.Id) is not null);
+    }
+
     public virtual async Task Replacing_a_missing_document_reports_false()
     {
         Assert.False(await Widgets.ReplaceAsync(NewWidget()));

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Assistant.Bench.Load;
+
+// Usage: Assistant.Bench.Load ceiling <port>                      (the bare Kestrel ceiling, as its own process)
+//        Assistant.Bench.Load run --api URL --bot URL --ceiling URL [--seconds 5] [--levels 1,16,64] [--out file.json]
+if (args is ["ceiling", var port])
+{
+    var (app, url) = await Ceiling.StartAsync(int.Parse(port));
+    Console.WriteLine($"ceiling listening at {url}");
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+
+string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+var apiUrl = Arg("--api", "http://127.0.0.1:5080");
+var botUrl = Arg("--bot", "http://127.0.0.1:3978");
+var ceilingUrl = Arg("--ceiling", "http://127.0.0.1:5099/ceiling");
+var seconds = double.Parse(Arg("--seconds", "5"));
+var levels = Arg("--levels", "1,16,64").Split(',').Select(int.Parse).ToArray();
+var only = Arg("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+var outFile = Arg("--out", "bench/results/latest.json");
+var duration = TimeSpan.FromSeconds(seconds);
+var warmup = TimeSpan.FromSeconds(Math.Min(2, seconds / 2));
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+{ Timeout = TimeSpan.FromSeconds(30) };
+var scenarios = new Scenarios(http, apiUrl, botUrl);
+var results = new List<ScenarioResult>();
+var ceilings = new Dictionary<int, double>();
+
+async Task Run(string name, Func<int, Func<CancellationToken, Task<bool>>> worker, Func<int, Task>? prepare = null)
+{
+    if (only.Length > 0 && !only.Contains(name) && name != "ceiling") return;
+    foreach (var level in levels)
+    {
+        if (prepare is not null) await prepare(level);
+        var result = await LoadRunner.RunAsync(name, level, duration, warmup, worker);
+        if (name == "ceiling") ceilings[level] = result.Throughput;
+        result = result with { RatioToCeiling = ceilings.TryGetValue(level, out var c) && c > 0 ? result.Throughput / c : null };
+        results.Add(result);
+        Console.WriteLine($"{result.Scenario,-18} c={level,-3} {result.Throughput,9:F0} req/s  p50 {result.P50Ms,7:F2} ms  p95 {result.P95Ms,7:F2} ms  p99 {result.P99Ms,7:F2} ms  errors {result.Errors}  ratio {result.RatioToCeiling:P0}");
+    }
+}
+
+await Run("ceiling", _ => scenarios.Ceiling(ceilingUrl));
+await Run("project-search", scenarios.ProjectSearch);
+await Run("policy-answer", scenarios.PolicyAnswer);
+await Run("rating-submit", scenarios.RatingSubmission, level => scenarios.PrepareRatingLinksAsync("HT-SY-2025-001", (int)(seconds + 3) * 2500));
+await Run("bot-turn", scenarios.BotTurn);
+await Run("directline-turn", scenarios.DirectLineTurn);
+
+Console.WriteLine();
+Console.WriteLine("| scenario | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | vs ceiling |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var r in results)
+    Console.WriteLine($"| {r.Scenario} | {r.Concurrency} | {r.Throughput:F0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {r.Errors} | {(r.RatioToCeiling is { } x ? x.ToString("P0") : "—")} |");
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
+await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(new { at = DateTime.UtcNow, machine = Environment.MachineName, cores = Environment.ProcessorCount, seconds, results }, Scenarios.JsonOptions));
+Console.WriteLine($"results written to {outFile}");
+return results.Any(r => r.Requests == 0) ? 1 : 0;

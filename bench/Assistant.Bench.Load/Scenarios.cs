@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Assistant.Bench.Load;
+
+/// <summary>One worker function per scenario; each returns true when the response was the expected success.</summary>
+public sealed class Scenarios(HttpClient http, string apiUrl, string botUrl)
+{
+    private static readonly string[] Questions = ["投标需要哪些材料？", "哪些事项不能购买", "绩效评价怎么做", "承接主体应当具备什么条件", "采用什么购买方式"];
+    private static readonly string[] Searches = ["养老", "居家養老", "校园安保", "环境监测", "社区"];
+    private readonly ConcurrentQueue<string> _ratingTokens = new();
+    private string? _staffToken;
+
+    public Func<CancellationToken, Task<bool>> Ceiling(string url) => async ct =>
+    {
+        using var r = await http.GetAsync(url, ct);
+        return r.IsSuccessStatusCode;
+    };
+
+    public Func<CancellationToken, Task<bool>> ProjectSearch(int worker)
+    {
+        var i = worker;
+        return async ct =>
+        {
+            var q = Uri.EscapeDataString(Searches[i++ % Searches.Length]);
+            using var r = await http.GetAsync($"{apiUrl}/api/projects?q={q}&take=20", ct);
+            return r.IsSuccessStatusCode;
+        };
+    }
+
+    public Func<CancellationToken, Task<bool>> PolicyAnswer(int worker)
+    {
+        var i = worker;
+        return async ct =>
+        {
+            var q = Uri.EscapeDataString(Questions[i++ % Questions.Length]);
+            using var r = await http.GetAsync($"{apiUrl}/api/policies/answer?q={q}", ct);
+            return r.IsSuccessStatusCode;
+        };
+    }
+
+    /// <summary>A bot turn through /api/messages with expectReplies: state read and written, replies in the response.</summary>
+    public Func<CancellationToken, Task<bool>> BotTurn(int worker)
+    {
+        var conversation = $"bench-{Guid.NewGuid():N}";
+        var n = 0;
+        return async ct =>
+        {
+            var activity = new JsonObject
+            {
+                ["type"] = "message", ["id"] = $"{conversation}-{n}", ["text"] = n++ % 2 == 0 ? "你好" : "帮助",
+                ["channelId"] = "emulator", ["serviceUrl"] = "http://127.0.0.1:1", ["deliveryMode"] = "expectReplies",
+                ["from"] = new JsonObject { ["id"] = $"user-{worker}" }, ["recipient"] = new JsonObject { ["id"] = "bot" },
+                ["conversation"] = new JsonObject { ["id"] = conversation }, ["locale"] = "zh-CN",
+            };
+            using var r = await http.PostAsJsonAsync($"{botUrl}/api/messages", activity, ct);
+            if (!r.IsSuccessStatusCode) return false;
+            var body = await r.Content.ReadFromJsonAsync<JsonObject>(ct);
+            return body?["activities"] is JsonArray { Count: > 0 };
+        };
+    }
+
+    /// <summary>A bot turn through the local Direct Line channel: post an activity, poll until the bot's reply arrives.</summary>
+    public Func<CancellationToken, Task<bool>> DirectLineTurn(int worker)
+    {
+        string? token = null, conversationId = null, watermark = null;
+        return async ct =>
+        {
+            if (token is null)
+            {
+                using var generate = new HttpRequestMessage(HttpMethod.Post, $"{botUrl}/v3/directline/tokens/generate")
+                { Content = JsonContent.Create(new { user = new { id = $"dl-user-{worker}" } }) };
+                using var g = await http.SendAsync(generate, ct);
+                if (!g.IsSuccessStatusCode) return false;
+                var gen = await g.Content.ReadFromJsonAsync<JsonObject>(ct);
+                token = gen!["token"]!.GetValue<string>();
+                using var create = new HttpRequestMessage(HttpMethod.Post, $"{botUrl}/v3/directline/conversations");
+                create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var c = await http.SendAsync(create, ct);
+                if (!c.IsSuccessStatusCode) return false;
+                var conv = await c.Content.ReadFromJsonAsync<JsonObject>(ct);
+                conversationId = conv!["conversationId"]!.GetValue<string>();
+                token = conv["token"]?.GetValue<string>() ?? token;
+            }
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"{botUrl}/v3/directline/conversations/{conversationId}/activities")
+            { Content = JsonContent.Create(new { type = "message", text = "你好", from = new { id = $"dl-user-{worker}" }, locale = "zh-CN" }) };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var p = await http.SendAsync(post, ct);
+            if (!p.IsSuccessStatusCode) return false;
+            var sentId = (await p.Content.ReadFromJsonAsync<JsonObject>(ct))?["id"]?.GetValue<string>();
+            for (var attempt = 0; attempt < 200; attempt++)
+            {
+                using var get = new HttpRequestMessage(HttpMethod.Get, $"{botUrl}/v3/directline/conversations/{conversationId}/activities?watermark={watermark}");
+                get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var a = await http.SendAsync(get, ct);
+                if (!a.IsSuccessStatusCode) return false;
+                var set = await a.Content.ReadFromJsonAsync<JsonObject>(ct);
+                watermark = set?["watermark"]?.GetValue<string>() ?? watermark;
+                var replies = set?["activities"]?.AsArray().Where(x => x?["from"]?["id"]?.GetValue<string>() != $"dl-user-{worker}" && x?["replyToId"]?.GetValue<string>() == sentId);
+                if (replies?.Any() == true) return true;
+                await Task.Delay(5, ct);
+            }
+            return false;
+        };
+    }
+
+    /// <summary>Rating submission: each rating uses its own pre-created link (one rating per link and visit) and a fresh idempotency key.</summary>
+    public Func<CancellationToken, Task<bool>> RatingSubmission(int worker) => async ct =>
+    {
+        if (!_ratingTokens.TryDequeue(out var token)) return false;
+        using var r = await http.PostAsJsonAsync($"{apiUrl}/api/ratings",
+            new { token, idempotencyKey = Guid.NewGuid().ToString(), score = 4 + worker % 2, dimensions = new Dictionary<string, int>(), comment = "服务很好" }, ct);
+        return r.IsSuccessStatusCode;
+    };
+
+    public async Task PrepareRatingLinksAsync(string contractId, int count)
+    {
+        _staffToken ??= await SignInAsync("staff");
+        var made = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{apiUrl}/api/contracts/{contractId}/rating-links")
+            { Content = JsonContent.Create(new { visit = $"bench-{Guid.NewGuid():N}", validDays = 1 }) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _staffToken);
+            using var r = await http.SendAsync(request, ct);
+            if (!r.IsSuccessStatusCode) return;
+            var link = await r.Content.ReadFromJsonAsync<JsonObject>(ct);
+            _ratingTokens.Enqueue(link!["token"]!.GetValue<string>());
+            Interlocked.Increment(ref made);
+        });
+        if (made == 0) throw new InvalidOperationException("could not create rating links (is the ratings API there?)");
+    }
+
+    private async Task<string> SignInAsync(string user)
+    {
+        using var r = await http.PostAsJsonAsync($"{apiUrl}/api/auth/token", new { username = user, password = "demo" });
+        r.EnsureSuccessStatusCode();
+        return (await r.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    }
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+}

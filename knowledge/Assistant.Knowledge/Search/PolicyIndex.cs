@@ -1,0 +1,141 @@
+using Assistant.Contracts.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Assistant.Knowledge.Search;
+
+/// <summary>A passage as indexed: the original text is stored for quoting, the Simplified form is what is searched.</summary>
+public sealed record IndexedPassage(
+    string Id, string DocumentId, int Ordinal, string Section, string Text,
+    string Title, string? DocNumber, string? IssuingBody, string? IssuedOn);
+
+public sealed record SearchHit(IndexedPassage Passage, float Score);
+
+/// <summary>
+/// The Lucene index over all passages. Derived data: the knowledge base rebuilds it from the store when the
+/// fingerprint it was built for (kept in the commit's user data) differs from the store's.
+/// </summary>
+public sealed class PolicyIndex : IDisposable
+{
+    internal const string Words = "words", Bigrams = "bigrams", SectionWords = "section";
+    private const string FingerprintKey = "corpus-fingerprint";
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly object _writeLock = new();
+
+    public PolicyIndex(LuceneDirectory directory, ChineseSegmenter segmenter)
+    {
+        _directory = directory;
+        Segmenter = segmenter;
+        WordAnalyzer = ChineseAnalysis.Words(segmenter);
+        BigramAnalyzer = ChineseAnalysis.Bigrams();
+        var perField = new PerFieldAnalyzerWrapper(WordAnalyzer, new Dictionary<string, Analyzer> { [Bigrams] = BigramAnalyzer });
+        var config = new IndexWriterConfig(ChineseAnalysis.Version, perField)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+        };
+        _writer = new IndexWriter(directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilarityFactory());
+    }
+
+    public ChineseSegmenter Segmenter { get; }
+    internal Analyzer WordAnalyzer { get; }
+    internal Analyzer BigramAnalyzer { get; }
+
+    /// <summary>The fingerprint of the corpus this index was last committed for, or null for a new/empty index.</summary>
+    public string? Fingerprint =>
+        DirectoryReader.IndexExists(_directory)
+            ? DirectoryReader.ListCommits(_directory).Last().UserData.TryGetValue(FingerprintKey, out var f) ? f : null
+            : null;
+
+    public int Count
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try { return searcher.IndexReader.NumDocs; }
+            finally { _searchers.Release(searcher); }
+        }
+    }
+
+    public void Rebuild(IEnumerable<IndexedPassage> passages, string fingerprint)
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteAll();
+            foreach (var passage in passages) _writer.AddDocument(ToLucene(passage));
+            Commit(fingerprint);
+        }
+    }
+
+    public void ReplaceDocument(string documentId, IEnumerable<IndexedPassage> passages, string fingerprint)
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteDocuments(new Term("docId", documentId));
+            foreach (var passage in passages) _writer.AddDocument(ToLucene(passage));
+            Commit(fingerprint);
+        }
+    }
+
+    internal T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = _searchers.Acquire();
+        try { return read(searcher); }
+        finally { _searchers.Release(searcher); }
+    }
+
+    internal static IndexedPassage FromLucene(Document d) => new(
+        d.Get("id"), d.Get("docId"), int.Parse(d.Get("ordinal")), d.Get("sectionText"), d.Get("text"),
+        d.Get("title"), d.Get("docNumber"), d.Get("issuingBody"), d.Get("issuedOn"));
+
+    private void Commit(string fingerprint)
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    private static Document ToLucene(IndexedPassage p)
+    {
+        var searchable = ChineseScript.ToSimplified(p.Text);
+        var section = ChineseScript.ToSimplified(p.Section);
+        var document = new Document
+        {
+            new StringField("id", p.Id, Field.Store.YES),
+            new StringField("docId", p.DocumentId, Field.Store.YES),
+            new StoredField("ordinal", p.Ordinal.ToString()),
+            new StoredField("text", p.Text),
+            new StoredField("sectionText", p.Section),
+            new StoredField("title", p.Title),
+            // Searched text is Simplified, so Traditional documents and questions meet in the middle.
+            new TextField(Words, searchable, Field.Store.NO),
+            new TextField(Bigrams, searchable, Field.Store.NO),
+            new TextField(SectionWords, section, Field.Store.NO),
+        };
+        if (p.DocNumber is not null) document.Add(new StoredField("docNumber", p.DocNumber));
+        if (p.IssuingBody is not null) document.Add(new StoredField("issuingBody", p.IssuingBody));
+        if (p.IssuedOn is not null) document.Add(new StoredField("issuedOn", p.IssuedOn));
+        return document;
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+
+    private sealed class SimilarityFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

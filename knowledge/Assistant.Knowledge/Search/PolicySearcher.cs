@@ -1,0 +1,91 @@
+using Assistant.Contracts.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Assistant.Knowledge.Search;
+
+/// <summary>One ranked passage: <see cref="Coverage"/> is the rarity-weighted share of the question's terms the passage
+/// (or its section heading) contains, directly or as a paraphrase; <see cref="Score"/> blends it with BM25.</summary>
+public sealed record RankedPassage(IndexedPassage Passage, double Score, double Coverage, float Bm25);
+
+/// <summary>
+/// Retrieval and ranking. BM25 over segmented words, character bigrams and section headings finds candidates;
+/// they are re-ranked by how much of the question they actually cover, which favours the passage that answers
+/// over one that merely repeats common words (政府, 购买, 服务) many times.
+/// </summary>
+internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = null)
+{
+    private const int Candidates = 30;
+    private readonly Synonyms _synonyms = synonyms ?? Synonyms.Default;
+
+    internal static float CoverageWeight = 0.65f;
+
+    public IReadOnlyList<RankedPassage> Search(string question, int top, string? extraTerms = null)
+    {
+        var simplified = ChineseScript.ToSimplified(question.Trim());
+        var terms = ChineseAnalysis.Terms(index.WordAnalyzer, PolicyIndex.Words, simplified).Distinct().ToList();
+        var extras = extraTerms is null ? [] : ChineseAnalysis.Terms(index.WordAnalyzer, PolicyIndex.Words, extraTerms).Distinct().Except(terms).ToList();
+        if (terms.Count == 0 && extras.Count == 0) return [];
+
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            query.Add(Boosted(PolicyIndex.Words, term, 1f), Occur.SHOULD);
+            query.Add(Boosted(PolicyIndex.SectionWords, term, 1.5f), Occur.SHOULD);
+        }
+        foreach (var bigram in ChineseAnalysis.Terms(index.BigramAnalyzer, PolicyIndex.Bigrams, simplified).Distinct())
+            query.Add(Boosted(PolicyIndex.Bigrams, bigram, 0.4f), Occur.SHOULD);
+        var expansions = _synonyms.Expand(simplified)
+            .SelectMany(w => ChineseAnalysis.Terms(index.WordAnalyzer, PolicyIndex.Words, w))
+            .Concat(extras).Distinct().Except(terms).ToList();
+        foreach (var term in expansions)
+        {
+            query.Add(Boosted(PolicyIndex.Words, term, 0.5f), Occur.SHOULD);
+            query.Add(Boosted(PolicyIndex.SectionWords, term, 0.6f), Occur.SHOULD);
+        }
+
+        return index.Read(searcher =>
+        {
+            var hits = searcher.Search(query, Candidates).ScoreDocs;
+            if (hits.Length == 0) return (IReadOnlyList<RankedPassage>)[];
+            var weights = Weights(searcher.IndexReader, terms.Count > 0 ? terms : extras);
+            var maxBm25 = hits.Max(h => h.Score);
+            return hits
+                .Select(h =>
+                {
+                    var passage = PolicyIndex.FromLucene(searcher.Doc(h.Doc));
+                    var coverage = Coverage(passage, weights);
+                    var score = CoverageWeight * coverage + (1 - CoverageWeight) * h.Score / maxBm25;
+                    return new RankedPassage(passage, Math.Round(score, 4), Math.Round(coverage, 4), h.Score);
+                })
+                .OrderByDescending(r => r.Score)
+                .Take(top)
+                .ToList();
+        });
+    }
+
+    /// <summary>BM25's idf per question term; a term the corpus never uses weighs most (the question is about something else).</summary>
+    private static List<(string Term, double Weight)> Weights(IndexReader reader, List<string> terms)
+    {
+        var n = Math.Max(reader.NumDocs, 1);
+        return terms.Select(t =>
+        {
+            var df = reader.DocFreq(new Term(PolicyIndex.Words, t));
+            return (t, Math.Log(1 + (n - df + 0.5) / (df + 0.5)));
+        }).ToList();
+    }
+
+    private double Coverage(IndexedPassage passage, List<(string Term, double Weight)> weights)
+    {
+        var text = ChineseScript.ToSimplified(passage.Section + "\n" + passage.Text);
+        double covered = 0, total = 0;
+        foreach (var (term, weight) in weights)
+        {
+            total += weight;
+            if (_synonyms.Covers(text, term)) covered += weight;
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+
+    private static TermQuery Boosted(string field, string term, float boost) => new(new Term(field, term)) { Boost = boost };
+}

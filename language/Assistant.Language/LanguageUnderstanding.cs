@@ -1,0 +1,79 @@
+using Assistant.Language.Entities;
+using Assistant.Language.Intents;
+using Assistant.Language.Text;
+
+namespace Assistant.Language;
+
+/// <summary>
+/// Parses one utterance: normalise (Traditional → Simplified, full-width → half-width, same length),
+/// extract codes first (so their digits are not read as dates or amounts), then lexicon names, money,
+/// scores and dates, then classify the intent. A rating complaint with no stated score gets one
+/// inferred from sentiment words.
+/// </summary>
+public sealed class LanguageUnderstanding : ILanguageUnderstanding
+{
+    public const int MaxTextLength = 500;
+
+    private readonly RecognizerModels _models = new();
+    private readonly Lazy<IntentClassifier> _classifier;
+    private readonly IReadOnlyList<(string Word, int Score)> _sentiment;
+    private readonly LanguageUnderstandingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly TimeZoneInfo _zone;
+
+    public LanguageUnderstanding(LanguageUnderstandingOptions? options = null, TimeProvider? time = null, IReadOnlyList<IntentExample>? examples = null)
+    {
+        _options = options ?? new LanguageUnderstandingOptions();
+        _time = time ?? TimeProvider.System;
+        _zone = FindZone(_options.TimeZoneId);
+        _classifier = new(() => IntentClassifier.Train(examples ?? LanguageData.IntentExamples()));
+        _sentiment = LanguageData.Sentiment();
+        LanguageData.LoadLexicons(Lexicons);
+    }
+
+    public Lexicons Lexicons { get; } = new();
+
+    public void WarmUp()
+    {
+        _models.WarmUp();
+        Parse("你好，上虞区预算五十万元以上、下周五之前截止的居家养老项目，SY-2025-001", new DateOnly(2025, 1, 1));
+    }
+
+    public ParseResult Parse(string text) =>
+        Parse(text, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _zone).DateTime));
+
+    public ParseResult Parse(string text, DateOnly today)
+    {
+        text ??= "";
+        if (text.Length > MaxTextLength) text = text[..MaxTextLength];
+        if (string.IsNullOrWhiteSpace(text)) return new ParseResult(text, new Intent(IntentNames.Fallback, 0), [], []);
+
+        var context = new ExtractionContext(text, TextNormalizer.Normalize(text), today);
+        CodeExtractor.Extract(context);
+        foreach (var (entry, start, end) in Lexicons.Matcher.Matches(context.MaskedText))
+            context.Add(entry.Type, entry.Name, start, end);
+        ScoreExtractor.ExtractStated(context);
+        MoneyExtractor.Extract(context, _models);
+        DateExtractor.Extract(context, _models);
+
+        var ranking = _classifier.Value.Rank(text);
+        var top = ranking[0];
+        var intent = top.Confidence >= _options.FallbackThreshold ? top : new Intent(IntentNames.Fallback, top.Confidence);
+        if (intent.Name == IntentNames.RatingSubmit) ScoreExtractor.Infer(context, _sentiment);
+
+        var entities = context.Entities.OrderBy(e => e.Start).ThenBy(e => e.End).ToList();
+        return new ParseResult(text, intent, entities, ranking.Take(_options.RankingSize).ToList());
+    }
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+        }
+    }
+}

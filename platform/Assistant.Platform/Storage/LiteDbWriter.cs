@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using LiteDB;
+
+namespace Assistant.Platform.Storage;
+
+/// <summary>
+/// Group commit for the embedded store. Every write goes through one writer thread, which takes whatever writes
+/// are waiting and commits them in a single LiteDB transaction: under load one disk flush serves many requests,
+/// and a caller's task completes only after the commit that holds its write. A write that fails (duplicate key)
+/// aborts the batch, which is then replayed one write per transaction so only that write fails.
+/// One writer also makes check-then-write (optimistic replace) atomic: this process owns the file (ADR 0003).
+/// </summary>
+internal sealed class LiteDbWriter : IDisposable
+{
+    private const int MaxBatch = 256;
+    private readonly LiteDatabase _db;
+    private readonly BlockingCollection<IWrite> _queue = new();
+    private readonly Thread _thread;
+
+    public LiteDbWriter(LiteDatabase db)
+    {
+        _db = db;
+        _thread = new Thread(Run) { IsBackground = true, Name = "litedb-writer" };
+        _thread.Start();
+    }
+
+    public Task<T> Enqueue<T>(Func<T> write)
+    {
+        var op = new Write<T>(write);
+        try
+        {
+            _queue.Add(op);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(LiteDbStore), "The store is shutting down.");
+        }
+        return op.Completion.Task;
+    }
+
+    private void Run()
+    {
+        var batch = new List<IWrite>(MaxBatch);
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            batch.Clear();
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
+            if (batch.Count == 1)
+            {
+                batch[0].RunAlone();
+                continue;
+            }
+            try
+            {
+                _db.BeginTrans();
+                foreach (var op in batch) op.Execute();
+                _db.Commit();
+                foreach (var op in batch) op.Complete();
+            }
+            catch (Exception)
+            {
+                _db.Rollback();
+                foreach (var op in batch) op.RunAlone();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        _thread.Join(TimeSpan.FromSeconds(10));
+    }
+
+    private interface IWrite
+    {
+        void Execute();
+        void Complete();
+        void RunAlone();
+    }
+
+    private sealed class Write<T>(Func<T> write) : IWrite
+    {
+        private T _result = default!;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Execute() => _result = write();
+
+        public void Complete() => Completion.TrySetResult(_result);
+
+        public void RunAlone()
+        {
+            try
+            {
+                Completion.TrySetResult(write());
+            }
+            catch (Exception e)
+            {
+                Completion.TrySetException(e);
+            }
+        }
+    }
+}
