@@ -16,7 +16,6 @@ public static class ApiClients
         Add<IAssistantApi>(services);
         Add<IPolicyAnswersApi>(services);
         Add<IAccessApi>(services);
-        Add<IAccountLinksApi>(services);
         Add<IRatingsApi>(services);
         return services;
     }
