@@ -1,8 +1,13 @@
+using Assistant.Api.Accounts;
+using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
+using Assistant.Api.Disclosure;
+using Assistant.Api.Exports;
 using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Organisations;
 using Assistant.Api.Library;
 using Assistant.Api.Plans;
 using Assistant.Api.Projects;
@@ -20,6 +25,8 @@ builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddPlans();
 builder.AddRatings();
 builder.AddEvaluations();
+builder.AddProviders();
+builder.AddAccountLinks();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -34,6 +41,12 @@ app.MapYearEndReportApi();
 app.MapProjectPublicationApi();
 app.MapRatingsApi();
 app.MapEvaluationsApi();
+app.MapProvidersApi();
+app.MapDisclosureApi();
+app.MapExportsApi();
+app.MapAccountLinksApi();
+app.MapAuditApi();
+app.MapProjectStatusApi();
 
 app.Run();
 

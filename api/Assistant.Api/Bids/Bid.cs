@@ -21,6 +21,8 @@ public sealed class Bid : IDocument
     public string ReceiptNumber { get; set; } = "";
     public decimal? EvaluationScore { get; set; }
     public bool Awarded { get; set; }
+    /// <summary>The evaluation committee's notes, recorded at award on every bid of the project.</summary>
+    public string? EvaluationNotes { get; set; }
     public List<BidRevision> History { get; set; } = [];
 
     public static string IdFor(string projectId, string organisationId) => $"{projectId}|{organisationId}";

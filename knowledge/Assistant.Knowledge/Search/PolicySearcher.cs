@@ -16,6 +16,7 @@ public sealed record RankedPassage(IndexedPassage Passage, double Score, double 
 internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = null)
 {
     private const int Candidates = 30;
+    private const int LargeCorpus = 1000;
     private readonly Synonyms _synonyms = synonyms ?? Synonyms.Default;
 
     internal static float CoverageWeight = 0.65f;
@@ -27,25 +28,35 @@ internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = nul
         var extras = extraTerms is null ? [] : ChineseAnalysis.Terms(index.WordAnalyzer, PolicyIndex.Words, extraTerms).Distinct().Except(terms).ToList();
         if (terms.Count == 0 && extras.Count == 0) return [];
 
-        var query = new BooleanQuery();
-        foreach (var term in terms)
-        {
-            query.Add(Boosted(PolicyIndex.Words, term, 1f), Occur.SHOULD);
-            query.Add(Boosted(PolicyIndex.SectionWords, term, 1.5f), Occur.SHOULD);
-        }
-        foreach (var bigram in ChineseAnalysis.Terms(index.BigramAnalyzer, PolicyIndex.Bigrams, simplified).Distinct())
-            query.Add(Boosted(PolicyIndex.Bigrams, bigram, 0.4f), Occur.SHOULD);
+        var bigrams = ChineseAnalysis.Terms(index.BigramAnalyzer, PolicyIndex.Bigrams, simplified).Distinct().ToList();
         var expansions = _synonyms.Expand(simplified)
             .SelectMany(w => ChineseAnalysis.Terms(index.WordAnalyzer, PolicyIndex.Words, w))
             .Concat(extras).Distinct().Except(terms).ToList();
-        foreach (var term in expansions)
-        {
-            query.Add(Boosted(PolicyIndex.Words, term, 0.5f), Occur.SHOULD);
-            query.Add(Boosted(PolicyIndex.SectionWords, term, 0.6f), Occur.SHOULD);
-        }
 
         return index.Read(searcher =>
         {
+            var reader = searcher.IndexReader;
+            var query = new BooleanQuery();
+            void Add(string field, string term, float boost)
+            {
+                var t = new Term(field, term);
+                // On a large corpus a term in a quarter of all passages (政府, 购买, 服务) hardly ranks but costs most of
+                // the scoring time: it is left out of the query and still counts in the coverage re-ranking.
+                if (reader.NumDocs >= LargeCorpus && reader.DocFreq(t) > reader.NumDocs / 4) return;
+                query.Add(new TermQuery(t) { Boost = boost }, Occur.SHOULD);
+            }
+            foreach (var term in terms)
+            {
+                Add(PolicyIndex.Words, term, 1f);
+                Add(PolicyIndex.SectionWords, term, 1.5f);
+            }
+            foreach (var bigram in bigrams) Add(PolicyIndex.Bigrams, bigram, 0.4f);
+            foreach (var term in expansions)
+            {
+                Add(PolicyIndex.Words, term, 0.5f);
+                Add(PolicyIndex.SectionWords, term, 0.6f);
+            }
+            if (query.Clauses.Count == 0) return (IReadOnlyList<RankedPassage>)[];
             var hits = searcher.Search(query, Candidates).ScoreDocs;
             if (hits.Length == 0) return (IReadOnlyList<RankedPassage>)[];
             var weights = Weights(searcher.IndexReader, terms.Count > 0 ? terms : extras);
@@ -86,6 +97,4 @@ internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = nul
         }
         return total == 0 ? 0 : covered / total;
     }
-
-    private static TermQuery Boosted(string field, string term, float boost) => new(new Term(field, term)) { Boost = boost };
 }

@@ -13,7 +13,7 @@ internal static partial class ScoreExtractor
     private static partial Regex Stars();
 
     // The five answers on the rating page, most specific first so "非常不满意" is not read as "满意".
-    private static readonly (string Word, int Score)[] Scale =
+    internal static readonly (string Word, int Score)[] Scale =
     [
         ("非常不满意", 1), ("很不满意", 1), ("特别不满意", 1), ("极不满意", 1),
         ("不太满意", 2), ("不满意", 2), ("不大满意", 2),

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Assistant.Contracts.Api;
+
+namespace Assistant.Bot.Api;
+
+/// <summary>JSON metadata for everything the bot sends to or reads from the API (web casing, enums as names like the API).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(PageDto<ProjectSummaryDto>))]
+[JsonSerializable(typeof(ProjectDetailsDto))]
+[JsonSerializable(typeof(IReadOnlyList<CatalogueItemDto>))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(PolicyAnswer))]
+[JsonSerializable(typeof(AccountLinkRedeemRequest))]
+[JsonSerializable(typeof(LinkedAccount))]
+public sealed partial class ApiJson : JsonSerializerContext;

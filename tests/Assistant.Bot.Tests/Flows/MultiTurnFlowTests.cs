@@ -1,0 +1,90 @@
+using Assistant.Bot.Tests.Infrastructure;
+using Assistant.Contracts.Domain;
+using Microsoft.Bot.Schema;
+
+namespace Assistant.Bot.Tests.Flows;
+
+[Collection(BotCollection.Name)]
+public sealed class MultiTurnFlowTests(BotHostFixture host)
+{
+    private static readonly string ValidCode = CreditCode.Complete("51330604MJ5000001");
+
+    [Fact]
+    public Task Welcome_on_join_says_what_the_assistant_can_do_with_suggested_actions()
+    {
+        var flow = Conversation.Start(host);
+        var join = new Activity(ActivityTypes.ConversationUpdate)
+        {
+            MembersAdded = [new ChannelAccount("user1", "用户")],
+        };
+        return flow.Send(join).Expect("查询项目进展", "解答政策问题", "[按钮]").StartTestAsync();
+    }
+
+    [Fact]
+    public Task Ambiguous_project_names_ask_which_one_and_answer_the_choice() =>
+        Conversation.Start(host)
+            .Send("居家养老服务项目到哪一步了").Expect("您指的是哪一个？")
+            .Send("SY-2025-001 上虞区居家养老服务项目（2025年度）").Expect("当前阶段：服务中", "SY-2025-001")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Organisation_registration_fills_slots_validates_the_credit_code_and_does_not_pretend_to_submit()
+    {
+        Assert.True(CreditCode.Check(ValidCode).IsValid);
+        var wrongCheck = ValidCode[..17] + (ValidCode[17] == '0' ? '1' : '0');
+        return Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .Send(wrongCheck).Expect("校验", "请输入18位统一社会信用代码")
+            .Send(ValidCode).Expect("代码核对无误", "社会组织", "手机号")
+            .Send("12345").Expect("11位")
+            .Send("13800001111").Expect("请确认", ValidCode, "[按钮] 确认 / 取消")
+            .Send("确认").Expect("尚未为您登记", "org.html")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public Task Help_inside_a_flow_explains_the_step_and_repeats_the_prompt() =>
+        Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("帮助").Expect("统一社会信用代码（18位", "单位的全称", "取消")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Cancel_inside_a_flow_ends_it_without_changes() =>
+        Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("取消").Expect("已取消", "没有做任何修改")
+            .Send("取消").Expect("当前没有进行中的事项")
+            .StartTestAsync();
+
+    [Fact]
+    public Task A_question_in_the_middle_of_a_flow_is_answered_and_the_flow_resumes() =>
+        Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .Send("查一下SY-2025-001项目的状态").Expect("当前阶段：服务中")
+            .Expect("我们继续刚才的事", "18位统一社会信用代码")
+            .Send(ValidCode).Expect("代码核对无误")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Three_invalid_answers_end_the_flow_politely() =>
+        Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .Send("不知道").Expect("请输入18位")
+            .Send("忘了").Expect("请输入18位")
+            .Send("没有").Expect("我们先到这里")
+            .Send("取消").Expect("当前没有进行中的事项")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Ratings_are_confirmed_and_the_bot_says_honestly_that_nothing_was_recorded() =>
+        Conversation.Start(host)
+            .Send("我要评价一下服务").Expect("满意吗", "非常满意")
+            .Send("非常满意").Expect("非常满意", "确认提交吗")
+            .Send("确认").Expect("本次没有提交", "rating.html")
+            .StartTestAsync();
+}
