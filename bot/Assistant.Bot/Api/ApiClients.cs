@@ -16,6 +16,7 @@ public static class ApiClients
         Add<IAssistantApi>(services);
         Add<IPolicyAnswersApi>(services);
         Add<IAccountLinksApi>(services);
+        Add<IPlansApi>(services);
         return services;
     }
 

@@ -14,4 +14,10 @@ namespace Assistant.Bot.Api;
 [JsonSerializable(typeof(PolicyAnswer))]
 [JsonSerializable(typeof(AccountLinkRedeemRequest))]
 [JsonSerializable(typeof(LinkedAccount))]
+[JsonSerializable(typeof(PlanSummaryDto))]
+[JsonSerializable(typeof(IReadOnlyList<PurchasePlanDto>))]
+[JsonSerializable(typeof(PlanItemRequest))]
+[JsonSerializable(typeof(PlanItemDto))]
+[JsonSerializable(typeof(LibraryDto))]
+[JsonSerializable(typeof(YearEndReportDto))]
 public sealed partial class ApiJson : JsonSerializerContext;
