@@ -19,4 +19,10 @@ namespace Assistant.Bot.Api;
 [JsonSerializable(typeof(IReadOnlyList<EvaluationDueDto>))]
 [JsonSerializable(typeof(ExtendDeadlineRequest))]
 [JsonSerializable(typeof(PageDto<AuditEventDto>))]
+[JsonSerializable(typeof(PlanSummaryDto))]
+[JsonSerializable(typeof(IReadOnlyList<PurchasePlanDto>))]
+[JsonSerializable(typeof(PlanItemRequest))]
+[JsonSerializable(typeof(PlanItemDto))]
+[JsonSerializable(typeof(LibraryDto))]
+[JsonSerializable(typeof(YearEndReportDto))]
 public sealed partial class ApiJson : JsonSerializerContext;
