@@ -3,6 +3,7 @@ using Assistant.Api.Catalogue;
 using Assistant.Api.Demo;
 using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Policies;
 using Assistant.Api.Projects;
 using Assistant.Api.Ratings;
 using Assistant.Platform.Hosting;
@@ -11,11 +12,12 @@ using Assistant.Platform.Storage;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseAssistantEnvironment("ASSISTANT_API_PORT", 5080);
 builder.AddApiDefaults();
-builder.Services.AddDocumentStore(Schema.Declare);
+builder.Services.AddDocumentStore(schema => { Schema.Declare(schema); PolicySetup.Declare(schema); });
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddRatings();
 builder.AddEvaluations();
+builder.AddPolicies();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -26,6 +28,7 @@ app.MapProjectsApi();
 app.MapCatalogueApi();
 app.MapRatingsApi();
 app.MapEvaluationsApi();
+app.MapPolicyApi();
 
 app.Run();
 
