@@ -60,20 +60,15 @@ var option = args.Contains("--recursive") ? SearchOption.AllDirectories : Search
 var files = Directory.GetFiles(folder, "*", option)
     .Where(f => PolicyTextReader.SupportedExtensions.Contains(Path.GetExtension(f))).Order().ToList();
 Console.WriteLine($"{store.EngineName}: 导入 {files.Count} 个文件 …");
-var failed = 0;
-for (var i = 0; i < files.Count; i++)
+var done = 0;
+var results = await knowledge.IngestManyAsync(files.Select(f => (Path.GetFileName(f), (Func<Stream>)(() => File.OpenRead(f)))), result =>
 {
-    await using var stream = File.OpenRead(files[i]);
-    var result = await knowledge.IngestAsync(Path.GetFileName(files[i]), stream);
-    var progress = $"[{i + 1}/{files.Count}]";
-    if (result.Succeeded)
-        Console.WriteLine($"{progress} ✓ {result.FileName}: 《{result.Title}》{result.DocNumber} — {result.Passages} 段{(result.Replaced ? "（已替换旧版本）" : "")}");
-    else
-    {
-        failed++;
-        Console.WriteLine($"{progress} ✗ {result.FileName}: {result.Error}");
-    }
-}
+    var progress = $"[{++done}/{files.Count}]";
+    Console.WriteLine(result.Succeeded
+        ? $"{progress} ✓ {result.FileName}: 《{result.Title}》{result.DocNumber} — {result.Passages} 段{(result.Replaced ? "（已替换旧版本）" : "")}"
+        : $"{progress} ✗ {result.FileName}: {result.Error}");
+});
+var failed = results.Count(r => !r.Succeeded);
 Console.WriteLine($"完成：成功 {files.Count - failed}，失败 {failed}；索引共 {knowledge.IndexedPassages} 段。");
 await host.StopAsync();
 host.Dispose();

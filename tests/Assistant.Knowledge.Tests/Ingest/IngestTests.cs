@@ -57,6 +57,28 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public async Task Bulk_ingest_reports_each_file_commits_once_and_survives_a_restart()
+    {
+        var knowledge = Open();
+        var files = Directory.GetFiles(PolicyCorpus.Directory).Order()
+            .Select(f => (Path.GetFileName(f), (Func<Stream>)(() => File.OpenRead(f))))
+            .Append(("missing.txt", () => throw new FileNotFoundException("missing.txt")))
+            .ToList();
+        var reported = new List<string>();
+        var results = await knowledge.IngestManyAsync(files, r => reported.Add(r.FileName));
+
+        Assert.Equal(files.Select(f => f.Item1), reported);
+        Assert.Equal(5, results.Count(r => r.Succeeded));
+        Assert.False(results[^1].Succeeded);
+        Assert.Equal(results.Sum(r => r.Passages), knowledge.IndexedPassages);
+        Assert.True((await knowledge.AnswerAsync("什么情况下会被列入黑名单？")).Confident);
+
+        foreach (var d in Enumerable.Reverse(_open)) d.Dispose();
+        _open.Clear();
+        Assert.False(await Open().EnsureIndexAsync()); // the single commit carried the corpus fingerprint
+    }
+
+    [Fact]
     public async Task Gb18030_files_ingest_like_utf8()
     {
         var knowledge = Open();
