@@ -133,6 +133,19 @@ public sealed class PolicyApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task The_answer_json_has_the_documented_shape()
+    {
+        await UploadFiveAsync();
+        using var json = JsonDocument.Parse(await _public.GetStringAsync("/api/policies/answer?q=" + Uri.EscapeDataString("承接主体弄虚作假会怎么处理")));
+        var root = json.RootElement;
+        Assert.Equal(JsonValueKind.True, root.GetProperty("confident").ValueKind);
+        var first = root.GetProperty("answers")[0];
+        foreach (var key in new[] { "text", "documentTitle", "docNumber", "section", "score" })
+            Assert.True(first.TryGetProperty(key, out _), key);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("suggestedQuestions").ValueKind);
+    }
+
+    [Fact]
     public async Task Out_of_domain_question_is_not_confident()
     {
         await UploadFiveAsync();

@@ -107,6 +107,19 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public async Task Markdown_headings_and_emphasis_are_read_as_policy_structure()
+    {
+        var knowledge = Open();
+        var md = "# 关于社区矫正服务购买的通知\n\n## 一、承接条件\n\n**（一）登记要求**\n\n- 承接主体应当在民政部门依法登记成立满两年，且上年度年检合格。\n";
+        var result = await Ingest(knowledge, "notice.md", Encoding.UTF8.GetBytes(md));
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("关于社区矫正服务购买的通知", result.Title);
+        var answer = await knowledge.AnswerAsync("承接主体登记要求是什么？");
+        Assert.Equal("一、承接条件 › （一）登记要求", answer.Answers[0].Section);
+        Assert.StartsWith("承接主体应当在民政部门依法登记", answer.Answers[0].Text);
+    }
+
+    [Fact]
     public async Task Pdf_text_is_extracted()
     {
         var knowledge = Open();
