@@ -16,6 +16,7 @@ public static class ApiClients
         Add<IAssistantApi>(services);
         Add<IPolicyAnswersApi>(services);
         Add<IAccessApi>(services);
+        Add<IRatingsApi>(services);
         return services;
     }
 
