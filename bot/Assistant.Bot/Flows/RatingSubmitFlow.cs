@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Assistant.Bot.Dialogs;
@@ -8,31 +9,28 @@ using Refit;
 namespace Assistant.Bot.Flows;
 
 /// <summary>
-/// Turns "今天的助餐服务不太好，饭菜凉了" into a rating for the right contract: the rating link the recipient was given
-/// (the QR code's address) says which service it is, the score comes from the words or a choice, and nothing is sent
-/// before the user confirms. A retried confirmation reuses the same idempotency key, so it is never counted twice.
+/// "这次助餐服务我给五星" or "今天的助餐服务不太好，饭菜凉了" → a rating submitted through the API, exactly like the
+/// mobile rating page. A chat rating needs the rating link the recipient was given (the QR code's address, pasted
+/// into the chat): the link names the contract and visit, so nobody can rate a service they were not asked about, and
+/// the recipient stays anonymous to the provider. Without a link the flow asks for it and records nothing.
+/// The idempotency key is made once per confirmation and kept in the flow's slots, so a repeated "确认" or a
+/// redelivered message never creates a second rating.
 /// </summary>
 public sealed partial class RatingSubmitFlow(IRatingsApi ratings) : IFlow
 {
     public string Intent => Intents.RatingSubmit;
-    public string Help => "评价需要服务人员给您的评价链接（扫二维码打开的网址）。评价分五档：非常满意、满意、一般、不满意、非常不满意。";
+    public string Help => "评价分五档：非常满意、满意、基本满意、不满意、非常不满意。聊天评价需要服务人员给您的评价二维码链接（扫码后复制发给我）。";
 
-    private static readonly string[] Levels = ["非常不满意", "不满意", "一般", "满意", "非常满意"];
+    private static readonly string[] Levels = ["非常不满意", "不满意", "基本满意", "满意", "非常满意"];
 
     public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
     {
-        context.Set("key", "chat-" + Guid.NewGuid().ToString("N"));
-        if (input.Score is { } score)
-        {
-            context.Set("score", score.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            context.Set("comment", input.Text.Length <= 200 ? input.Text : input.Text[..200]);
-        }
-        if (TokenIn(input.Text) is { } token && await UseLinkAsync(context, token, ct) is { IsAccepted: false } problem)
-        {
-            context.End();
-            await context.SayAsync(problem.Reason!, ct);
-            return;
-        }
+        var raw = context.Turn.Activity.Text ?? input.Text;
+        var score = input.Score ?? StarScore(raw);
+        // A stated level ("五星", "非常满意") is not a comment; a description of what happened is.
+        if (score is null || !StatedPattern().IsMatch(input.Text)) context.Set("comment", Trim(LinkPattern().Replace(raw, "")));
+        if (score is { } s) context.Set("score", s.ToString(CultureInfo.InvariantCulture));
+        if (FindToken(raw) is { } token) context.Set("token", token);
         await NextAsync(context, ct);
     }
 
@@ -41,17 +39,19 @@ public sealed partial class RatingSubmitFlow(IRatingsApi ratings) : IFlow
         switch (context.Frame.Step)
         {
             case "link":
-                if (TokenIn(input.Text) is not { } token) return Answer.Rejected("没有找到评价链接。请发送扫二维码后打开的网址（含 rating.html?t=…）。");
-                if (await UseLinkAsync(context, token, ct) is { IsAccepted: false } problem) return problem;
+                if (FindToken(context.Turn.Activity.Text ?? input.Text) is not { } token)
+                    return Answer.Rejected("没有找到评价链接。请发送扫码后打开的地址（含 rating.html?t= 的那一串）。");
+                context.Set("token", token);
+                context.Set("service", null);
                 break;
             case "score":
-                if (input.Score is not { } score) return Answer.Rejected("请选择一个满意程度。");
-                context.Set("score", score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if ((input.Score ?? StarScore(context.Turn.Activity.Text ?? input.Text)) is not { } score)
+                    return Answer.Rejected("请选择一个满意程度。");
+                context.Set("score", score.ToString(CultureInfo.InvariantCulture));
                 break;
             case Steps.Confirm:
                 if (input.Is(Intents.Deny)) { context.End(); await context.SayAsync("好的，没有提交评价。", ct); return Answer.Accepted; }
-                if (!input.Is(Intents.Affirm) && input.Text != "确认") return Answer.Rejected("请回答“确认”或“取消”。");
-                context.End();
+                if (!input.Is(Intents.Affirm)) return Answer.Rejected("请回答“确认”或“取消”。");
                 await SubmitAsync(context, ct);
                 return Answer.Accepted;
         }
@@ -59,48 +59,100 @@ public sealed partial class RatingSubmitFlow(IRatingsApi ratings) : IFlow
         return Answer.Accepted;
     }
 
+    /// <summary>Asks for whatever is still missing: the link, then the level, then the confirmation.</summary>
     private async Task NextAsync(FlowContext context, CancellationToken ct)
     {
-        var slots = context.Frame;
-        if (slots.Slot("token") is null) { await context.PromptAsync("link", "请发送服务人员给您的评价链接（扫二维码后打开的网址），我来帮您提交评价。", ct); return; }
-        if (slots.Slot("score") is not { } score) { await context.PromptAsync("score", $"请问您对{slots.Slot("service")}满意吗？", ct, [.. Levels.Reverse()]); return; }
-        var level = Levels[int.Parse(score) - 1];
-        var low = int.Parse(score) <= 2 ? $"不满意的评价会要求服务机构在{slots.Slot("days")}个工作日内答复整改。" : "";
-        var comment = slots.Slot("comment") is { } c ? $"，意见：“{c}”" : "";
-        await context.ConfirmAsync($"您要评价：{slots.Slot("service")}（{slots.Slot("provider")}），{level}{comment}。{low}确认提交吗？", ct);
-    }
-
-    private async Task<Answer> UseLinkAsync(FlowContext context, string token, CancellationToken ct)
-    {
-        RatingLinkInfoDto link;
-        try { link = await ratings.GetRatingLinkAsync(token, ct); }
-        catch (ApiException e) when ((int)e.StatusCode is >= 400 and < 500) { return Answer.Invalid("这个评价链接无效或已过期，请向服务人员索取新的二维码。"); }
-        if (link.AlreadyRated) return Answer.Invalid($"{link.ProjectName}的这次服务已经评价过了，谢谢您。");
-        context.Set("token", token);
-        context.Set("service", $"{link.ProjectName}{(link.Visit is { Length: > 0 } v ? $"（{v}）" : "")}");
-        context.Set("provider", link.ProviderName);
-        context.Set("days", link.RectificationDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return Answer.Accepted;
+        var slots = context.Frame.Slots;
+        if (!slots.TryGetValue("token", out var token))
+        {
+            await context.PromptAsync("link", "聊天里评价需要凭服务人员给您的评价二维码：请扫码后把打开的链接复制发给我，我帮您提交（不会记录您的身份）。也可以直接在扫码打开的页面里评价。", ct);
+            return;
+        }
+        if (!slots.ContainsKey("service"))
+        {
+            RatingLinkInfoDto link;
+            try
+            {
+                link = await ratings.GetRatingLinkAsync(token, ct);
+            }
+            catch (ApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                context.Set("token", null);
+                if (e.StatusCode == HttpStatusCode.Gone) { context.End(); await context.SayAsync("这个评价链接已过期或已停用，请向服务人员索取新的评价二维码。", ct); return; }
+                await context.PromptAsync("link", "这个评价链接无效，请核对后重新发送（扫码后打开的完整地址）。", ct);
+                return;
+            }
+            if (link.AlreadyRated) { context.End(); await context.SayAsync($"这次服务（{link.ProviderName}，{link.ServiceName}）已经评价过了，感谢您的反馈。", ct); return; }
+            context.Set("service", $"{link.ProviderName}提供的{link.ServiceName}（{link.ProjectName}{(link.Visit is { } v ? $"，{v}" : "")}）");
+            context.Set("days", link.RectificationDays.ToString(CultureInfo.InvariantCulture));
+        }
+        if (!slots.TryGetValue("score", out var scoreText))
+        {
+            await context.PromptAsync("score", $"您要评价的是：{slots["service"]}。请问您对这次服务满意吗？", ct, [.. Levels.Reverse()]);
+            return;
+        }
+        var score = int.Parse(scoreText, CultureInfo.InvariantCulture);
+        var comment = slots.GetValueOrDefault("comment") is { Length: > 0 } c ? $"留言：“{c}”。" : "";
+        var low = score <= 2 ? $"不满意的评价会转给服务机构，要求在{slots.GetValueOrDefault("days", "5")}个工作日内答复整改，并有工作人员跟进。" : "";
+        await context.ConfirmAsync($"您要评价：{slots["service"]}，“{Levels[score - 1]}”。{comment}{low}确认提交吗？", ct);
     }
 
     private async Task SubmitAsync(FlowContext context, CancellationToken ct)
     {
-        var slots = context.Frame;
+        var slots = context.Frame.Slots;
+        if (!slots.TryGetValue("key", out var key)) context.Set("key", key = Guid.NewGuid().ToString());
+        var request = new SubmitRatingRequest(slots["token"], key, int.Parse(slots["score"], CultureInfo.InvariantCulture),
+            Comment: slots.GetValueOrDefault("comment") is { Length: > 0 } c ? c : null);
+        context.End();
         try
         {
-            var receipt = await ratings.SubmitRatingAsync(new SubmitRatingRequest(slots.Slot("token"), slots.Slot("key"), int.Parse(slots.Slot("score")!), Comment: slots.Slot("comment")), "chat", ct);
-            var follow = receipt.RectificationDueAt is { } due ? $"服务机构须在{ProjectCards.Date(due)}前答复整改，会有工作人员回访。" : "";
-            await context.SayAsync($"评价已提交，谢谢您！{follow}", ct);
+            var result = await ratings.SubmitRatingAsync(request, "chat", ct);
+            var fix = result.RectificationDueAt is { } due
+                ? $"您反映的问题已转给服务机构整改，须在 {ChinaTime.From(due):yyyy年M月d日} 前答复，工作人员会跟进。" : "";
+            await context.SayAsync($"评价已提交，谢谢您的反馈！{fix}", ct);
         }
-        catch (ApiException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Gone or HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
+        catch (ApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
-            await context.SayAsync("没有提交成功：评价链接已失效或这次服务已经评价过了。", ct);
+            await context.SayAsync("这次服务已经评价过了，每次服务只能评价一次。感谢您的反馈！", ct);
+        }
+        catch (ApiException e) when (e.StatusCode == HttpStatusCode.Gone)
+        {
+            await context.SayAsync("评价链接刚刚过期了，本次没有提交。请向服务人员索取新的评价二维码。", ct);
+        }
+        catch (ApiException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound)
+        {
+            await context.SayAsync("评价没有提交成功：内容不符合要求（留言最多500字）或链接无效。请调整后重新评价。", ct);
         }
     }
 
-    /// <summary>The link token from a pasted rating address ("…/rating.html?t=TOKEN").</summary>
-    private static string? TokenIn(string text) => LinkToken().Match(text) is { Success: true } m ? Uri.UnescapeDataString(m.Groups[1].Value) : null;
+    /// <summary>The token from a pasted rating page address (…/rating.html?t=…) or the bare token.</summary>
+    public static string? FindToken(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (LinkPattern().Match(text) is { Success: true } m) return Uri.UnescapeDataString(m.Groups[1].Value);
+        return BareTokenPattern().Match(text) is { Success: true } b ? b.Value : null;
+    }
 
-    [GeneratedRegex(@"rating\.html\?(?:[^\s#]*&)?t=([A-Za-z0-9_\-\.~%]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex LinkToken();
+    /// <summary>"五星", "3颗星", "满分": the star wording people use for 1–5.</summary>
+    public static int? StarScore(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (text.Contains("满分")) return 5;
+        if (StarPattern().Match(text) is not { Success: true } m) return null;
+        return "一二三四五".IndexOf(m.Groups[1].Value[0]) is var i and >= 0 ? i + 1 : m.Groups[1].Value[0] == '两' ? 2 : m.Groups[1].Value[0] - '0';
+    }
+
+    private static string Trim(string text) => text.Trim() is var t && t.Length > 500 ? t[..500] : t;
+
+    [GeneratedRegex(@"rating\.html\?(?:[^\s#]*&)?t=([A-Za-z0-9_\-\.%]+)")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{40,}")]
+    private static partial Regex BareTokenPattern();
+
+    [GeneratedRegex(@"([1-5一二两三四五])\s*颗?星")]
+    private static partial Regex StarPattern();
+
+    [GeneratedRegex(@"[1-5一二两三四五]\s*颗?星|[1-5]\s*分|满分|满意")]
+    private static partial Regex StatedPattern();
 }
