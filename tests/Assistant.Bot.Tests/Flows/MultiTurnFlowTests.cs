@@ -92,9 +92,9 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
         var url = link.GetProperty("url").GetString()!;
 
         await Conversation.Start(host)
-            .Send("今天的助餐服务不太好，饭菜凉了").Expect("评价链接")
+            .Send("今天的助餐服务不太好，饭菜凉了").Expect("评价二维码")
             .Send(url).Expect("上虞区居家养老服务项目（2025年度）", "不满意", "饭菜凉了", "工作日内答复整改", "确认提交吗")
-            .Send("确认").Expect("评价已提交", "前答复整改")
+            .Send("确认").Expect("评价已提交", "转给服务机构整改")
             .StartTestAsync();
 
         var info = await host.Api.CreateClient().GetFromJsonAsync<JsonElement>($"/api/ratings/links/{Uri.EscapeDataString(link.GetProperty("token").GetString()!)}");
