@@ -81,10 +81,9 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
-    public Task Ratings_are_confirmed_and_the_bot_says_honestly_that_nothing_was_recorded() =>
+    public Task A_rating_without_the_recipients_link_asks_for_it_and_records_nothing() =>
         Conversation.Start(host)
-            .Send("我要评价一下服务").Expect("满意吗", "非常满意")
-            .Send("非常满意").Expect("非常满意", "确认提交吗")
-            .Send("确认").Expect("本次没有提交", "rating.html")
+            .Send("我要评价一下服务").Expect("评价二维码", "链接")
+            .Send("取消").Expect("已取消", "没有做任何修改")
             .StartTestAsync();
 }
