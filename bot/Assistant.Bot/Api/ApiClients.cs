@@ -15,8 +15,12 @@ public static class ApiClients
         services.AddTransient<BotIdentityHandler>();
         Add<IAssistantApi>(services);
         Add<IPolicyAnswersApi>(services);
+<<<<<<< HEAD
         Add<IAccountLinksApi>(services);
         Add<IRatingsApi>(services);
+=======
+        Add<IAccessApi>(services);
+>>>>>>> main
         return services;
     }
 

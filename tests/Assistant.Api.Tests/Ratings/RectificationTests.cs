@@ -94,7 +94,7 @@ public sealed class RectificationTests : IClassFixture<RatingsFixture>
         Assert.Equal(4, dto.FixScore);
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/rectifications/{caseId}/follow-up", new FollowUpRectificationRequest("再跟进", false))).StatusCode);
 
-        var trail = (await factory.Store.Collection<AuditEvent>().FindAsync(a => a.EntityId == caseId)).Select(a => a.Action).ToList();
+        var trail = (await factory.Store.Collection<AuditEvent>().FindAsync(a => a.EntityId == caseId, a => a.Id)).Select(a => a.Action).ToList();
         Assert.Equal(["rectification.opened", "rectification.responded", "rectification.fix-rated", "rectification.closed"], trail);
     }
 
