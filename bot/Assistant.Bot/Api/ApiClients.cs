@@ -15,12 +15,8 @@ public static class ApiClients
         services.AddTransient<BotIdentityHandler>();
         Add<IAssistantApi>(services);
         Add<IPolicyAnswersApi>(services);
-<<<<<<< HEAD
-        Add<IAccountLinksApi>(services);
-        Add<IRatingsApi>(services);
-=======
         Add<IAccessApi>(services);
->>>>>>> main
+        Add<IRatingsApi>(services);
         return services;
     }
 
