@@ -27,8 +27,9 @@ public sealed partial class RatingSubmitFlow(IRatingsApi ratings) : IFlow
     {
         var raw = context.Turn.Activity.Text ?? input.Text;
         var score = input.Score ?? StarScore(raw);
-        // A stated level ("五星", "非常满意") is not a comment; a description of what happened is.
-        if (score is null || !StatedPattern().IsMatch(input.Text)) context.Set("comment", Trim(AnyLinkPattern().Replace(raw, "")));
+        // A level read from a description ("饭菜凉了" → 不满意) keeps the description as the comment; a stated level
+        // ("五星", "非常满意") or a bare "我要评价" is not a comment.
+        if (score is not null && !StatedPattern().IsMatch(input.Text)) context.Set("comment", Trim(AnyLinkPattern().Replace(raw, "")));
         if (score is { } s) context.Set("score", s.ToString(CultureInfo.InvariantCulture));
         if (FindToken(raw) is { } token) context.Set("token", token);
         await NextAsync(context, ct);

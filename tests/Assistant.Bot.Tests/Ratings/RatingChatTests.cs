@@ -70,8 +70,8 @@ public sealed class RatingChatTests(BotHostFixture host)
         var link = await NewLinkAsync();
         await Conversation.Start(host)
             .Send($"我要评价 {link.Url}").Expect("满意吗", "[按钮] 非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意")
-            .Send("还行吧").Expect("请选择一个满意程度")
-            .Send("3颗星").Expect("“基本满意”", "确认提交吗")
+            .Send("稍等").Expect("请选择一个满意程度")
+            .Send("3颗星").Expect("“基本满意”", "确认提交吗").Send("帮助").Expect("评价分五档")
             .Send("不").Expect("没有提交评价")
             .StartTestAsync();
         Assert.Null(await StoredRatingAsync(link.Token));
