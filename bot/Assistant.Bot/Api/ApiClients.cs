@@ -17,6 +17,7 @@ public static class ApiClients
         Add<IPolicyAnswersApi>(services);
         Add<IAccessApi>(services);
         Add<IRatingsApi>(services);
+        Add<IPlansApi>(services);
         return services;
     }
 

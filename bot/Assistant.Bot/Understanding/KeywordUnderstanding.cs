@@ -20,6 +20,7 @@ public sealed partial class KeywordUnderstanding : IUnderstanding
         (Intents.Deny, new(@"^(不|不是|否|不对|不要|不行|先不)[。！!]*$")),
         (Intents.DeadlineExtend, new(@"(延长|延期|推迟).*(截止|时间)|(截止|时间).*(延长|延期|推迟)")),
         (Intents.ReminderSet, new(@"提醒我")),
+        (Intents.PlanStatus, new(@"(购买|采购)计划|计划.*(审核|批准|批了|退回)|预算额度")),
         (Intents.ProjectStatus, new(@"进展|到哪一?步|状态|签合同了|签约了|定标了|中标了|待评价|还没定标|超过截止|逾期")),
         (Intents.BidSubmit, new(@"我要投标|我想投标|投标报价|报价.*万|我们报价|提交投标|参与投标")),
         (Intents.RatingSubmit, new(@"我要评价|评价一下|给.*打分|非常满意|不满意|很满意|差评|不太好|太差|凉了|[1-5一二两三四五]\s*颗?星|满分|rating\.html\?")),

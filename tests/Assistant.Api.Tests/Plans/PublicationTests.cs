@@ -67,6 +67,18 @@ public sealed class PublicationTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync("/api/projects/SY-2054-901/publish", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_draft_given_an_approved_plan_item_by_the_test_kit_can_be_published()
+    {
+        var staff = await factory.ClientForAsync("staff");
+        var project = Draft("SY-2056-901", null);
+        await AttachApprovedPlanItemAsync(factory, project);
+        await factory.Store.Collection<Project>().InsertAsync(project);
+
+        var publish = new PublishProjectRequest(BidDeadline: factory.Clock.GetUtcNow().UtcDateTime.AddDays(30));
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync("/api/projects/SY-2056-901/publish", publish, Json.Options)).StatusCode);
+    }
+
     [Theory]
     [InlineData(PlanItemStatus.Approved, 300_000, 300_000, null)]
     [InlineData(PlanItemStatus.Submitted, 300_000, 300_000, "尚未经财政部门批准")]
