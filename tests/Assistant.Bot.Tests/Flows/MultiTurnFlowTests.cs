@@ -83,6 +83,13 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
+    public Task A_rating_without_the_recipients_link_asks_for_it_and_records_nothing() =>
+        Conversation.Start(host)
+            .Send("我要评价一下服务").Expect("评价二维码", "链接")
+            .Send("取消").Expect("已取消", "没有做任何修改")
+            .StartTestAsync();
+
+    [Fact]
     public async Task A_complaint_becomes_a_rating_for_the_linked_contract_after_confirmation_and_only_once()
     {
         var staff = await host.Api.ClientForAsync("staff");
