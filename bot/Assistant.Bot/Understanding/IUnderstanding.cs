@@ -21,6 +21,7 @@ public static class Intents
     public const string ProjectSearch = "project.search";
     public const string ProjectEligible = "project.eligible";
     public const string ProjectStatus = "project.status";
+    public const string PlanStatus = "plan.status";
     public const string OrgRegister = "org.register";
     public const string BidSubmit = "bid.submit";
     public const string RatingSubmit = "rating.submit";

@@ -67,6 +67,26 @@ public static class PlanTestKit
         return await factory.ClientForAsync(username);
     }
 
+    /// <summary>
+    /// For tests that build a draft project directly in the store: gives it an approved plan item with its budget, as
+    /// approval would, so that publication is allowed. Call before inserting the project.
+    /// </summary>
+    public static async Task AttachApprovedPlanItemAsync(ApiFactory factory, Api.Projects.Project project)
+    {
+        var plans = factory.Store.Collection<Api.Plans.PurchasePlan>();
+        var id = Api.Plans.PurchasePlan.IdFor(project.Department, project.Year);
+        var plan = await plans.GetAsync(id) ?? new Api.Plans.PurchasePlan { Id = id, Department = project.Department, Year = project.Year };
+        var item = new Api.Plans.PlanItem
+        {
+            Id = plan.NextItemId(), CatalogueCode = project.CatalogueCode, Name = project.Name, Budget = project.Budget, Method = project.Method,
+            Region = project.Region, PerformanceTargets = [.. project.PerformanceTargets], Status = PlanItemStatus.Approved, ProjectId = project.Id,
+        };
+        plan.Items.Add(item);
+        plan.BudgetLine += project.Budget;
+        await plans.UpsertAsync(plan);
+        project.PlanItemId = item.Id;
+    }
+
     /// <summary>Signs in on a factory derived with WithWebHostBuilder (other configuration), where ClientForAsync is not available.</summary>
     public static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> factory, string username)
     {

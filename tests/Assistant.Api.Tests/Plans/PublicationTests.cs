@@ -21,12 +21,14 @@ public sealed class PublicationTests(ApiFactory factory) : IClassFixture<ApiFact
         var item = await SubmitAsync(staff, 2051, Item());
         var approved = await ApproveAsync(finance, Civil, 2051, item.Id);
 
-        var response = await staff.PostAsync($"/api/projects/{approved.ProjectId}/publish", null);
+        var bidDeadline = factory.Clock.GetUtcNow().UtcDateTime.AddDays(30);
+        var response = await staff.PostAsJsonAsync($"/api/projects/{approved.ProjectId}/publish", new PublishProjectRequest(BidDeadline: bidDeadline), Json.Options);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var project = await factory.CreateClient().GetFromJsonAsync<ProjectDetailsDto>($"/api/projects/{approved.ProjectId}", Json.Options);
         Assert.Equal(ProjectStatus.Published, project!.Status);
-        Assert.Single(await factory.Store.Collection<AuditEvent>().FindAsync(e => e.EntityId == approved.ProjectId && e.Action == "project.published"));
+        Assert.Single(await factory.Store.Collection<AuditEvent>().FindAsync(e => e.EntityId == approved.ProjectId && e.Action == "project.transition"),
+            e => e.Details!.EndsWith("Published"));
         await ProblemAsync(await staff.PostAsync($"/api/projects/{approved.ProjectId}/publish", null), HttpStatusCode.UnprocessableEntity);
     }
 
@@ -63,6 +65,17 @@ public sealed class PublicationTests(ApiFactory factory) : IClassFixture<ApiFact
         await ProblemAsync(await education.PostAsync("/api/projects/SY-2054-901/publish", null), HttpStatusCode.NotFound);
         await ProblemAsync(await education.PostAsync("/api/projects/NOPE-1/publish", null), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync("/api/projects/SY-2054-901/publish", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_draft_given_an_approved_plan_item_by_the_test_kit_can_be_published()
+    {
+        var staff = await factory.ClientForAsync("staff");
+        var project = Draft("SY-2056-901", null);
+        await AttachApprovedPlanItemAsync(factory, project);
+        await factory.Store.Collection<Project>().InsertAsync(project);
+
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync("/api/projects/SY-2056-901/publish", null)).StatusCode);
     }
 
     [Theory]
