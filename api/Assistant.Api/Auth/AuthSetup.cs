@@ -32,9 +32,10 @@ public static class AuthSetup
             .AddPolicyScheme(BotServiceDefaults.SelectorScheme, "JWT or bot service", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.ContainsKey(BotServiceDefaults.KeyHeader) ? BotServiceDefaults.Scheme : JwtBearerDefaults.AuthenticationScheme);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyProvider, IOptions<AuthOptions>>((o, keys, auth) =>
+            .Configure<SigningKeyProvider, IOptions<AuthOptions>, TimeProvider>((o, keys, auth, clock) =>
             {
                 o.MapInboundClaims = false;
+                o.TimeProvider = clock;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
@@ -43,6 +44,13 @@ public static class AuthSetup
                     NameClaimType = "name",
                     RoleClaimType = "role",
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // Lifetimes by the injected clock (the one that issued the token), not the machine's.
+                    LifetimeValidator = (notBefore, expires, _, _) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        var skew = TimeSpan.FromSeconds(30);
+                        return (notBefore is null || notBefore.Value <= now + skew) && expires is not null && now - skew < expires.Value;
+                    },
                 };
             });
         services.AddAuthorizationBuilder()

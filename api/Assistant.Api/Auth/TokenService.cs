@@ -20,8 +20,7 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<AuthOptions> 
             issuer: options.Value.Issuer,
             audience: options.Value.Issuer,
             claims: claims,
-            // No nbf: validation runs on the host clock while issuing uses the injected one, and a token must never be
-            // "not yet valid" because a test moved its clock forward. Expiry still holds.
+            notBefore: now,
             expires: expires,
             signingCredentials: new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256));
         return (new JwtSecurityTokenHandler().WriteToken(token), expires);
