@@ -38,7 +38,6 @@ app.MapCatalogueApi();
 app.MapPlansApi();
 app.MapLibraryApi();
 app.MapYearEndReportApi();
-app.MapProjectPublicationApi();
 app.MapRatingsApi();
 app.MapEvaluationsApi();
 app.MapProvidersApi();

@@ -63,5 +63,13 @@ public sealed class AssistantBot(
             await _user.SetAsync(turnContext, JsonSerializer.Deserialize<UserProfile>(before.Item2)!, cancellationToken);
             await turnContext.SendActivityAsync(MessageFactory.Text(ApiFailure.TryLaterMessage), cancellationToken);
         }
+        catch (Exception e) when (ApiFailure.IsUnauthorized(e) && user.IsLinked)
+        {
+            // The linked account was removed or the link revoked: forget it rather than fail on every turn.
+            logger.LogWarning(e, "API refused acting user {User}; unlinking", user.Username);
+            conversation.Stack.Clear();
+            await _user.SetAsync(turnContext, new UserProfile(), cancellationToken);
+            await turnContext.SendActivityAsync(MessageFactory.Text("您绑定的账号已失效，已解除绑定。请在网页登录后重新生成绑定码，输入“绑定 123456”。"), cancellationToken);
+        }
     }
 }

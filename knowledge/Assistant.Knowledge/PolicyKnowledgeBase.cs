@@ -22,7 +22,7 @@ namespace Assistant.Knowledge;
 public sealed partial class PolicyKnowledgeBase : IDisposable
 {
     // Bump when passage splitting or indexing changes, so existing indexes are rebuilt.
-    private const string IndexFormat = "policy-index-v1";
+    private const string IndexFormat = "policy-index-v3";
 
     private readonly IDocumentStore _store;
     private readonly ICatalogueFacts _catalogue;

@@ -58,7 +58,7 @@ public static class AuditApi
             var entity = entityId.Trim();
             filter = filter.And(e => e.EntityId == entity);
         }
-        var page = await store.Collection<AuditEvent>().PageAsync(filter, e => e.At, skip, take, descending: true, ct);
+        var page = await store.Collection<AuditEvent>().PageAsync(filter, e => e.Id, skip, take, descending: true, ct);
         return TypedResults.Ok(new PageDto<AuditEventDto>(page.Items.Select(AsDto).ToList(), page.Total, skip, take));
     }
 

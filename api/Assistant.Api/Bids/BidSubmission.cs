@@ -33,6 +33,7 @@ public static class BidSubmission
             if (request.Price is not { } price || price <= 0) errors.Add(nameof(request.Price), "请填写报价（大于0的金额，单位：元）");
             else if (price > MaxPrice || decimal.Round(price, 2) != price) errors.Add(nameof(request.Price), "报价金额不正确（最多两位小数）");
             errors.Require(nameof(request.PlanSummary), request.PlanSummary, "服务方案摘要", 2000);
+            if (request.SubmissionId?.Length > 64) errors.Add(nameof(request.SubmissionId), "SubmissionId 不能超过64个字符");
             if (!request.DeclaredNotExcluded)
                 errors.Add(nameof(request.DeclaredNotExcluded), "请声明贵机构不存在被禁止参与政府购买服务的情形（未被列入黑名单、近三年无重大违法记录）");
         }
@@ -78,6 +79,7 @@ public static class BidSubmission
                 {
                     Id = bidId, ProjectId = project.Id, OrganisationId = organisationId, Price = request.Price!.Value,
                     PlanSummary = request.PlanSummary!.Trim(), DeclaredNotExcluded = true, SubmittedAt = now, SubmittedBy = actor, ReceiptNumber = receipt,
+                    SubmissionId = request.SubmissionId,
                 };
                 try
                 {
@@ -90,6 +92,8 @@ public static class BidSubmission
                 await audit.RecordAsync(actor, "bid.submitted", "bid", bidId, project.Id, details: $"receipt {receipt}", ct: ct);
                 return TypedResults.Created($"/api/projects/{project.Id}/bids/mine", Receipt(bid, replaced: false));
             }
+            if (request.SubmissionId is { Length: > 0 } submission && existing.SubmissionId == submission)
+                return TypedResults.Ok(Receipt(existing, replaced: false)); // a retry of the request already applied
             existing.History.Add(new BidRevision
             {
                 Price = existing.Price, PlanSummary = existing.PlanSummary, SubmittedAt = existing.SubmittedAt, ReceiptNumber = existing.ReceiptNumber,
@@ -100,6 +104,7 @@ public static class BidSubmission
             existing.SubmittedAt = now;
             existing.SubmittedBy = actor;
             existing.ReceiptNumber = receipt;
+            existing.SubmissionId = request.SubmissionId;
             if (await bids.ReplaceAsync(existing, ct))
             {
                 await audit.RecordAsync(actor, "bid.resubmitted", "bid", bidId, project.Id,

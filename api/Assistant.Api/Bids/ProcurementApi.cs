@@ -3,6 +3,7 @@ using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Contracting;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Plans;
 using Assistant.Api.Projects;
 using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
@@ -39,19 +40,32 @@ public static class ProcurementApi
         if (request?.ClarificationDeadline is { } clarification) project.ClarificationDeadline = clarification.ToUniversalTime();
         if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
         project.ClarificationDeadline ??= project.BidDeadline?.AddDays(-3);
-        if (ProcurementRules.PublishErrors(project, now) is { Count: > 0 } errors)
+        // Both sets of rules speak at once, so staff fix everything in one go: the plan (PublicationRules) and the method's (ProcurementRules).
+        var errors = ProcurementRules.PublishErrors(project, now);
+        if (await PublicationRules.WhyNotPublishableAsync(store, project, ct) is { } notPlanned) errors.Insert(0, notPlanned);
+        if (errors.Count > 0)
             return Problems.Unprocessable("不符合发布条件", string.Join("；", errors));
         return await Step(store, audit, project, ProjectStatus.Published, user, now, null, ct, p => p.PublishedAt = now);
     }
 
+    /// <summary>
+    /// Opens bidding on a published project once the method's rules still hold (justification recorded where needed,
+    /// bidding period long enough from publication to the deadline).
+    /// </summary>
     public static async Task<Results<Ok<ProjectDetailsDto>, ValidationProblem, ProblemHttpResult>> OpenBidding(
-        string id, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        string id, OpenBiddingRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (request?.MethodJustification?.Length > 1000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["MethodJustification"] = ["理由不能超过1000字"] });
         var (project, problem) = await ProjectSteps.LoadManagedAsync(store, id, user, ct);
         if (problem is not null) return problem;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (project!.Status == ProjectStatus.Published && (project.BidDeadline is null || project.BidDeadline <= now))
-            return Problems.Unprocessable("不能开放投标", "投标截止时间已过或未设定，请先调整截止时间");
+        if (project!.Status == ProjectStatus.Published)
+        {
+            if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
+            if (ProcurementRules.PublishErrors(project, now) is { Count: > 0 } errors)
+                return Problems.Unprocessable("不能开放投标", string.Join("；", errors));
+        }
         return await Step(store, audit, project, ProjectStatus.Bidding, user, now, null, ct);
     }
 

@@ -31,6 +31,7 @@ public static class ProcurementRules
         _ => 0,
     };
 
+    /// <summary>What stops publication, or the opening of bidding, under the project's method; empty when none.</summary>
     public static List<string> PublishErrors(Project p, DateTime now)
     {
         var errors = new List<string>();
@@ -39,8 +40,8 @@ public static class ProcurementRules
             errors.Add("单一来源采购必须记录采用该方式的理由（如：只能从唯一承接主体处购买）");
         else if (p.Method != PurchaseMethod.OpenTender && p.Budget >= OpenTenderThreshold && string.IsNullOrWhiteSpace(p.MethodJustification))
             errors.Add($"预算达到公开招标数额标准（{OpenTenderThreshold / 10000m:0}万元），采用{method}须记录理由（如财政部门批准文号）");
-        if (p.BidDeadline is not { } deadline) errors.Add("请设定投标截止时间");
-        else if ((deadline - now).TotalDays < MinimumBiddingDays(p.Method))
+        if (p.BidDeadline is not { } deadline || deadline <= now) errors.Add("投标截止时间已过或未设定，请先调整截止时间");
+        else if ((deadline - (p.PublishedAt ?? now)).TotalDays < MinimumBiddingDays(p.Method))
             errors.Add($"{method}自公告之日起至投标截止不得少于{MinimumBiddingDays(p.Method)}日");
         if (p.ClarificationDeadline is { } c && p.BidDeadline is { } b && c > b)
             errors.Add("澄清截止时间不能晚于投标截止时间");

@@ -8,13 +8,14 @@ using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Organisations;
 using Assistant.Api.Projects;
+using Assistant.Api.Reports;
 using Assistant.Contracts.Domain;
 using Assistant.Platform.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Api.Exports;
 
-/// <summary>Exports for finance and staff: evaluations and the year-end table as CSV/XLSX, and the year as an OCDS package.</summary>
+/// <summary>Exports for finance and staff: evaluations and the year-end table (computed by Reports/) as CSV/XLSX, and the year as an OCDS package.</summary>
 public static class ExportsApi
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -56,13 +57,14 @@ public static class ExportsApi
         return File(table, format, "evaluations");
     }
 
-    public static async Task<IResult> YearEnd(int year, string format, ClaimsPrincipal user, IDocumentStore store, CancellationToken ct)
+    /// <summary>The year-end table of Reports/ (one computation of it), under the exports path the rating side promised.</summary>
+    public static async Task<IResult> YearEnd(int year, string format, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct, string? department = null, string? region = null) => format switch
     {
-        if (format is not ("csv" or "xlsx")) return Problems.NotFound("不支持的导出格式", "可导出 csv 或 xlsx");
-        if (year is < 2000 or > 2100) return Problems.NotFound("年度不正确");
-        var table = await YearEndStatistics.BuildAsync(store, year, user.CanManageDepartment, ct);
-        return File(table, format, $"year-end-{year}");
-    }
+        "csv" => await YearEndReportApi.Csv(year, store, user, clock, ct, department, region),
+        "xlsx" => await YearEndReportApi.Xlsx(year, store, user, clock, ct, department, region),
+        _ => Problems.NotFound("不支持的导出格式", "可导出 csv 或 xlsx"),
+    };
 
     public static async Task<IResult> Ocds(int year, HttpRequest http, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

@@ -30,7 +30,8 @@ public sealed class BotIdentityHandler(Microsoft.Extensions.Options.IOptions<Api
     {
         if (!string.IsNullOrEmpty(options.Value.BotServiceKey))
             request.Headers.TryAddWithoutValidation("X-Bot-Key", options.Value.BotServiceKey);
-        if (ActingUser.Username is { Length: > 0 } user)
+        // Some contract methods pass the acting user explicitly; never send the header twice.
+        if (ActingUser.Username is { Length: > 0 } user && !request.Headers.Contains("X-Acting-User"))
             request.Headers.TryAddWithoutValidation("X-Acting-User", user);
         return base.SendAsync(request, cancellationToken);
     }

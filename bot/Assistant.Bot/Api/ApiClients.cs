@@ -15,7 +15,8 @@ public static class ApiClients
         services.AddTransient<BotIdentityHandler>();
         Add<IAssistantApi>(services);
         Add<IPolicyAnswersApi>(services);
-        Add<IAccountLinksApi>(services);
+        Add<IAccessApi>(services);
+        Add<IRatingsApi>(services);
         Add<IPlansApi>(services);
         return services;
     }

@@ -21,4 +21,9 @@ public static class ApiFailure
     };
 
     public static bool IsNotFound(Exception e) => e is ApiException { StatusCode: HttpStatusCode.NotFound };
+
+    public static bool IsUnauthorized(Exception e) => e is ApiException { StatusCode: HttpStatusCode.Unauthorized };
+
+    /// <summary>The API refused the acting user (not linked, or the bot → API identity not accepted yet).</summary>
+    public static bool IsRefused(Exception e) => e is ApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden };
 }

@@ -25,7 +25,8 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
     public async Task RunAsync(ITurnContext turn, ConversationData conversation, UserProfile user, Understood input, DateOnly today, CancellationToken ct)
     {
         var active = conversation.Active;
-        if (input.Is(Intents.Cancel))
+        // Inside a prompt only a clear "cancel" ends the flow: a vague answer is more likely a poor answer than a wish to quit.
+        if (input.Is(Intents.Cancel, active?.Step is null ? StartThreshold : InterruptThreshold))
         {
             conversation.Stack.Clear();
             await turn.SendActivityAsync(Replies.Text(active is null ? "当前没有进行中的事项。还有什么可以帮您？" : "好的，已取消，没有做任何修改。还有什么可以帮您？", Menu), ct);
@@ -45,7 +46,7 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
             var answer = await waiting.ContinueAsync(context, input, ct);
             if (!answer.IsAccepted)
             {
-                if (Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold && input.Intent != active.Flow)
+                if (answer.MayInterrupt && Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold && input.Intent != active.Flow)
                 {
                     await StartAsync(input.Intent, turn, conversation, user, input, today, ct);
                 }

@@ -20,10 +20,16 @@ public interface IFlow
     Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct);
 }
 
-/// <summary>Whether a flow accepted the user's answer to its prompt; a rejection carries the reason to show.</summary>
-public sealed record Answer(bool IsAccepted, string? Reason)
+/// <summary>
+/// Whether a flow accepted the user's answer to its prompt; a rejection carries the reason to show.
+/// <see cref="MayInterrupt"/>: the input did not look like an answer at all, so if it is another question the stack
+/// answers that first; an <see cref="Invalid"/> answer (a project code that is closed) is just asked again.
+/// </summary>
+public sealed record Answer(bool IsAccepted, string? Reason, bool MayInterrupt)
 {
-    public static readonly Answer Accepted = new(true, null);
+    public static readonly Answer Accepted = new(true, null, false);
 
-    public static Answer Rejected(string reason) => new(false, reason);
+    public static Answer Rejected(string reason) => new(false, reason, true);
+
+    public static Answer Invalid(string reason) => new(false, reason, false);
 }

@@ -2,12 +2,13 @@ using System.Net;
 using Assistant.Bot.Api;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.Understanding;
+using Assistant.Contracts.Api;
 using Refit;
 
 namespace Assistant.Bot.Flows;
 
 /// <summary>"绑定 123456": redeems the code the user got on the signed-in web page, then the bot acts as that user.</summary>
-public sealed class AccountLinkFlow(IAccountLinksApi links) : IFlow
+public sealed class AccountLinkFlow(IAccessApi access) : IFlow
 {
     public string Intent => Intents.AccountLink;
     public string Help => "在网页上登录后生成6位绑定码，然后在这里输入“绑定 123456”。";
@@ -19,14 +20,15 @@ public sealed class AccountLinkFlow(IAccountLinksApi links) : IFlow
             await context.SayAsync("请输入“绑定”加6位绑定码，例如“绑定 123456”。绑定码可在网页登录后生成。", ct);
             return;
         }
-        LinkedAccount account;
+        LinkedAccountDto account;
         try
         {
-            account = await links.RedeemAsync(new AccountLinkRedeemRequest(code, ChannelUserId(context)), ct);
+            account = await access.RedeemLinkCodeAsync(new RedeemLinkCodeRequest(code, ChannelUserId(context)), ct);
         }
-        catch (ApiException e) when (e.StatusCode == HttpStatusCode.NotFound && e.Content?.Contains("code", StringComparison.OrdinalIgnoreCase) != true)
+        catch (ApiException e) when (e.StatusCode == HttpStatusCode.Unauthorized)
         {
-            await context.SayAsync("账号绑定功能暂未开通，目前您只能查询公开信息。", ct);
+            // The API does not accept the bot's service key (not configured on one side): linking cannot work.
+            await context.SayAsync("账号绑定暂时不可用（机器人服务凭据未配置），目前您只能查询公开信息。请联系管理员。", ct);
             return;
         }
         catch (ApiException e) when ((int)e.StatusCode is >= 400 and < 500)
@@ -39,7 +41,7 @@ public sealed class AccountLinkFlow(IAccountLinksApi links) : IFlow
         context.User.Roles = [.. account.Roles];
         context.User.OrganisationId = account.OrganisationId;
         context.User.Department = account.Department;
-        await context.SayAsync($"绑定成功，{account.DisplayName ?? account.Username}！之后我会按您的账号权限查询和办理{(account.Department is { } d ? $"（{d}）" : "")}。", ct);
+        await context.SayAsync($"绑定成功，{account.DisplayName}！之后我会按您的账号权限查询和办理{(account.Department is { } d ? $"（{d}）" : "")}。", ct);
     }
 
     public Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct) => Task.FromResult(Answer.Accepted);

@@ -40,7 +40,7 @@ public sealed class BidSubmitFlow(ProjectLookup lookup, ProjectCards cards, Time
             case "price":
                 if (input.Money is not { } money || money <= 0) return Answer.Rejected("请输入报价金额，例如“四十五万元”或“450000元”。");
                 var budget = decimal.Parse(context.Frame.Slot("budget")!, System.Globalization.CultureInfo.InvariantCulture);
-                if (money > budget) return Answer.Rejected($"报价{ProjectCards.Money(money)}超过了项目预算{ProjectCards.Money(budget)}，请核对。");
+                if (money > budget) return Answer.Invalid($"报价{ProjectCards.Money(money)}超过了项目预算{ProjectCards.Money(budget)}，请核对。");
                 context.Set("price", money.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case Steps.Confirm:
@@ -63,10 +63,10 @@ public sealed class BidSubmitFlow(ProjectLookup lookup, ProjectCards cards, Time
 
     private async Task<Answer> CheckProjectAsync(FlowContext context, string code, CancellationToken ct)
     {
-        if (await lookup.ByCodeAsync(code, ct) is not ProjectLookup.Found { Project: var p }) return Answer.Rejected($"没有编号为 {code} 的公开项目。");
-        if (p.Status != ProjectStatus.Bidding) return Answer.Rejected($"{p.Name}目前处于“{p.StatusLabel}”阶段，不接受投标。");
+        if (await lookup.ByCodeAsync(code, ct) is not ProjectLookup.Found { Project: var p }) return Answer.Invalid($"没有编号为 {code} 的公开项目。");
+        if (p.Status != ProjectStatus.Bidding) return Answer.Invalid($"{p.Name}目前处于“{p.StatusLabel}”阶段，不接受投标。");
         if (p.BidDeadline is { } deadline && deadline <= clock.GetUtcNow().UtcDateTime)
-            return Answer.Rejected($"{p.Name}的投标已于{ProjectCards.Date(deadline)}截止，不能再投标。");
+            return Answer.Invalid($"{p.Name}的投标已于{ProjectCards.Date(deadline)}截止，不能再投标。");
         context.Set("project", p.Id);
         context.Set("name", p.Name);
         context.Set("budget", p.Budget.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,17 +1,19 @@
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.Understanding;
+using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
+using Refit;
 
 namespace Assistant.Bot.Flows;
 
 /// <summary>
-/// "把SY-2025-001的投标截止时间延长到3月10日": only linked staff of the project's own department, only after confirming.
-/// The API has no deadline-change endpoint yet, so after confirmation the flow says plainly that nothing was changed.
+/// "把SY-2025-001的投标截止时间延长到3月10日": only linked staff of the project's own department (the API checks it again),
+/// only later than the current deadline, with a reason, and only after the user confirms.
 /// </summary>
-public sealed class DeadlineExtendFlow(ProjectLookup lookup) : IFlow
+public sealed class DeadlineExtendFlow(ProjectLookup lookup, IAccessApi access) : IFlow
 {
     public string Intent => Intents.DeadlineExtend;
-    public string Help => "例如“把SY-2026-001的投标截止时间延长到3月10日”。只能调整本部门的项目。";
+    public string Help => "例如“把SY-2026-001的投标截止时间延长到3月10日”。只能调整本部门的项目，需要说明延期原因。";
 
     public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
     {
@@ -40,41 +42,47 @@ public sealed class DeadlineExtendFlow(ProjectLookup lookup) : IFlow
             await context.SayAsync($"{p.Name}目前处于“{p.StatusLabel}”阶段，投标截止时间已不能调整。", ct);
             return;
         }
+        var current = p.BidDeadline is { } d ? ChinaTime.From(d) : (DateTime?)null;
         var newDate = input.Date.Value;
-        if (p.BidDeadline is { } current && newDate <= DateOnly.FromDateTime(ChinaTime.From(current)))
+        if (current is { } c && newDate <= DateOnly.FromDateTime(c))
         {
-            await context.SayAsync($"新的截止日期{newDate:yyyy年M月d日}不晚于现在的截止时间{ProjectCards.Date(current)}，只能延长。", ct);
+            await context.SayAsync($"新的截止日期{newDate:yyyy年M月d日}不晚于现在的截止时间{c:yyyy年M月d日}，只能延长。", ct);
             return;
         }
+        // Same time of day as before (Beijing time), stored in UTC like every deadline.
+        var local = newDate.ToDateTime(TimeOnly.FromTimeSpan(current?.TimeOfDay ?? TimeSpan.FromHours(17)));
         context.Set("project", p.Id);
-        await context.ConfirmAsync($"确认把{p.Name}（{p.Id}）的投标截止时间从{(p.BidDeadline is { } d ? ProjectCards.Date(d) : "未设置")}延长到{newDate:yyyy年M月d日}吗？延期会通知所有已报名的单位。", ct);
+        context.Set("name", p.Name);
+        context.Set("deadline", ChinaTime.ToUtc(local).ToString("O"));
+        context.Set("from", current is { } f ? $"{f:yyyy年M月d日 HH:mm}" : "未设置");
+        await context.PromptAsync("reason", "请简要说明延期原因（会记入审计记录）。", ct);
     }
 
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
     {
+        if (context.Frame.Step == "reason")
+        {
+            if (input.Text.Length is < 2 or > 200) return Answer.Rejected("延期原因请用2到200个字说明。");
+            context.Set("reason", input.Text);
+            var to = ChinaTime.From(DateTime.Parse(context.Frame.Slot("deadline")!, null, System.Globalization.DateTimeStyles.RoundtripKind));
+            await context.ConfirmAsync($"确认把{context.Frame.Slot("name")}（{context.Frame.Slot("project")}）的投标截止时间从{context.Frame.Slot("from")}延长到{to:yyyy年M月d日 HH:mm}吗？原因：{input.Text}", ct);
+            return Answer.Accepted;
+        }
         if (input.Is(Intents.Deny)) { context.End(); await context.SayAsync("好的，截止时间保持不变。", ct); return Answer.Accepted; }
         if (!input.Is(Intents.Affirm) && input.Text != "确认") return Answer.Rejected("请回答“确认”或“取消”。");
         context.End();
-        await context.SayAsync("抱歉，系统暂时还不支持在聊天中修改截止时间，本次没有做任何修改。请在工作台的项目页面调整。", ct);
+        var deadline = DateTime.Parse(context.Frame.Slot("deadline")!, null, System.Globalization.DateTimeStyles.RoundtripKind);
+        try
+        {
+            var status = await access.ExtendBidDeadlineAsync(context.Frame.Slot("project")!, new ExtendDeadlineRequest(deadline, context.Frame.Slot("reason")), context.User.Username!, ct);
+            await context.SayAsync($"已延长：{status.Name}（{status.Id}）的投标截止时间现在是{(status.KeyDates.BidDeadline is { } d ? ProjectCards.Date(d) : "未设置")}。", ct);
+        }
+        catch (ApiException e) when ((int)e.StatusCode is >= 400 and < 500)
+        {
+            // The API re-checks department, stage and dates; its Chinese explanation is shown as is.
+            var problem = await e.GetContentAsAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+            await context.SayAsync($"没有延长：{problem?.Detail ?? problem?.Title ?? "系统拒绝了这次修改"}。", ct);
+        }
         return Answer.Accepted;
     }
-}
-
-/// <summary>"提醒我明天截止的项目": lists them now; scheduled proactive reminders are not available yet and it says so.</summary>
-public sealed class ReminderFlow(ProjectQueries projects, ProjectCards cards, TimeProvider clock) : IFlow
-{
-    public string Intent => Intents.ReminderSet;
-    public string Help => "例如“提醒我明天截止的项目”。";
-
-    public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
-    {
-        var day = input.Date ?? ChinaTime.Today(clock).AddDays(1);
-        var due = await projects.DueOnAsync(day, ct);
-        var list = due.Count == 0 ? $"{day:M月d日}没有投标截止的项目。" : null;
-        if (list is not null) await context.SayAsync(list, ct);
-        else await context.SendAsync(cards.List($"{day:M月d日}投标截止的项目有{due.Count}个：", due), ct);
-        await context.SayAsync("定时提醒功能暂未开通，到时不会自动提醒您，请留意以上截止时间。", ct);
-    }
-
-    public Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct) => Task.FromResult(Answer.Accepted);
 }

@@ -28,7 +28,12 @@ public sealed partial class OrgRegisterFlow(ProjectCards cards) : IFlow
                 return Answer.Accepted;
             case "code":
                 var check = CreditCode.Check(input.CreditCode ?? input.Text);
-                if (!check.IsValid) return Answer.Rejected(check.Error ?? "统一社会信用代码不正确。");
+                if (!check.IsValid)
+                {
+                    // Something code-like is a wrong code (explain it); anything else may be a question asked in between.
+                    var codeLike = input.CreditCode is not null || CodeLike().IsMatch(input.Text);
+                    return codeLike ? Answer.Invalid(check.Error ?? "统一社会信用代码不正确。") : Answer.Rejected(check.Error ?? "统一社会信用代码不正确。");
+                }
                 context.Set("code", check.Code);
                 context.Set("kind", check.Kind?.Label());
                 await context.PromptAsync("phone", $"代码核对无误（{check.Kind?.Label() ?? "单位"}）。请输入联系人手机号。", ct);
@@ -53,6 +58,9 @@ public sealed partial class OrgRegisterFlow(ProjectCards cards) : IFlow
         await context.SayAsync($"信息已核对无误，但聊天里暂时还不能直接提交登记，尚未为您登记。请在登记页面提交（已核对的信息可直接填写）：{page}", ct);
         return Answer.Accepted;
     }
+
+    [GeneratedRegex(@"^[0-9A-Za-z\s-]{4,}$")]
+    private static partial Regex CodeLike();
 
     [GeneratedRegex(@"^1\d{10}$")]
     private static partial Regex PhonePattern();

@@ -2,6 +2,7 @@ using System.Text;
 using Assistant.Bot.Api;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.Understanding;
+using Assistant.Contracts.Api;
 using Refit;
 
 namespace Assistant.Bot.Flows;
@@ -14,7 +15,7 @@ public sealed class PolicyQuestionFlow(IPolicyAnswersApi policies) : IFlow
 
     public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
     {
-        PolicyAnswer answer;
+        PolicyAnswerDto answer;
         try
         {
             answer = await policies.AnswerAsync(input.Text, ct);

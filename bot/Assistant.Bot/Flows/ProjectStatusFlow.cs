@@ -1,4 +1,5 @@
 using System.Text;
+using Assistant.Bot.Api;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.Understanding;
 using Assistant.Contracts.Api;
@@ -10,7 +11,7 @@ namespace Assistant.Bot.Flows;
 /// Where a project stands: stage, key dates, next step and who acts. Lists for "本月有哪些项目待评价" and
 /// "哪些项目超过截止日期还没定标". Several projects match a name → "您指的是哪一个？", never a guess.
 /// </summary>
-public sealed class ProjectStatusFlow(IAssistantApi api, ProjectLookup lookup, ProjectCards cards, TimeProvider clock) : IFlow
+public sealed class ProjectStatusFlow(IAssistantApi api, IAccessApi access, ProjectLookup lookup, ProjectCards cards, TimeProvider clock) : IFlow
 {
     private const string WhichStep = "which";
 
@@ -46,7 +47,7 @@ public sealed class ProjectStatusFlow(IAssistantApi api, ProjectLookup lookup, P
             : int.TryParse(input.Text, out var n) && n >= 1 && n <= candidates.Length ? candidates[n - 1]
             : input.ProjectCode;
         if (chosen is null) return Answer.Rejected("请从列表中选择一个项目，或输入项目编号。");
-        if (await lookup.ByCodeAsync(chosen, ct) is not ProjectLookup.Found found) return Answer.Rejected($"没有编号为 {chosen} 的公开项目。");
+        if (await lookup.ByCodeAsync(chosen, ct) is not ProjectLookup.Found found) return Answer.Invalid($"没有编号为 {chosen} 的公开项目。");
         context.End();
         await AnswerAsync(context, found.Project, ct);
         return Answer.Accepted;
@@ -68,12 +69,43 @@ public sealed class ProjectStatusFlow(IAssistantApi api, ProjectLookup lookup, P
         if (dates.Count > 0) text.AppendLine($"关键日期：{string.Join("；", dates)}");
         text.AppendLine($"下一步：{p.NextStep}（由{p.NextActor}办理）");
         text.AppendLine($"购买主体：{p.Department}；预算{ProjectCards.Money(p.Budget)}；{p.MethodLabel}");
+        if (await OpenComplaintsAsync(context, p.Id, ct) is { } complaints) text.AppendLine(complaints);
         text.Append($"详情：{cards.Url(p.Id)}");
         await context.SayAsync(text.ToString(), ct);
     }
 
+    /// <summary>Open 差评 cases from the status endpoint; the API decides what this user may see (counts, or the list for staff).</summary>
+    private async Task<string?> OpenComplaintsAsync(FlowContext context, string projectId, CancellationToken ct)
+    {
+        try
+        {
+            var status = await access.GetProjectStatusAsync(projectId, context.User.Username, ct);
+            if (status.OpenRectificationCount == 0) return "差评整改：没有未结的差评。";
+            var overdue = status.OverdueRectificationCount > 0 ? $"，其中{status.OverdueRectificationCount}件已超过整改期限" : "";
+            var earliest = status.OpenRectifications is { Count: > 0 } list ? $"（最早应于{ProjectCards.Date(list.Min(c => c.DueAt))}前答复）" : "";
+            return $"差评整改：{status.OpenRectificationCount}件未结{overdue}{earliest}。";
+        }
+        catch (Exception e) when (ApiFailure.IsRefused(e) || ApiFailure.IsNotFound(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Staff get the API's list for the departments they manage; false when the API refuses the acting user.</summary>
+    private async Task<bool> StaffOverdueAsync(FlowContext context, CancellationToken ct)
+    {
+        IReadOnlyList<OverdueAwardDto> overdue;
+        try { overdue = await access.GetOverdueAwardAsync(context.User.Username!, ct); }
+        catch (Exception e) when (ApiFailure.IsRefused(e)) { return false; }
+        if (overdue.Count == 0) { await context.SayAsync("您管理的项目中，没有超过投标截止日期仍未定标的项目。", ct); return true; }
+        var lines = overdue.Select(p => $"· {p.Name}（{p.Id}）{p.StatusLabel}，已超过截止日期{p.DaysOverdue}天：{cards.Url(p.Id)}");
+        await context.SayAsync($"您管理的项目中有{overdue.Count}个已过投标截止日期但还没有定标：\n{string.Join("\n", lines)}", ct);
+        return true;
+    }
+
     private async Task PendingEvaluationAsync(FlowContext context, CancellationToken ct)
     {
+        if (context.User.IsStaff && await StaffPendingEvaluationsAsync(context, ct)) return;
         // Service ends this month (or already ended) and the project is still in service: its evaluation is due.
         var today = ChinaTime.Today(clock);
         var monthEnd = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
@@ -93,8 +125,25 @@ public sealed class ProjectStatusFlow(IAssistantApi api, ProjectLookup lookup, P
         await context.SendAsync(cards.List($"本月有{due.Count}个项目服务期满、待绩效评价：", due), ct);
     }
 
+    /// <summary>Staff get the API's list of evaluations due this month for the projects they manage.</summary>
+    private async Task<bool> StaffPendingEvaluationsAsync(FlowContext context, CancellationToken ct)
+    {
+        IReadOnlyList<ProjectPendingEvaluationDto> due;
+        try { due = await access.GetPendingEvaluationAsync(context.User.Username!, ct: ct); }
+        catch (Exception e) when (ApiFailure.IsRefused(e)) { return false; }
+        if (due.Count == 0)
+        {
+            await context.SayAsync("本月没有到期待评价的项目。", ct);
+            return true;
+        }
+        var lines = due.Select(p => $"· {p.Name}（{p.Id}）评价截止 {ProjectCards.Date(p.EvaluationDue)}{(p.Overdue ? "，已逾期" : "")}：{cards.Url(p.Id)}");
+        await context.SayAsync($"本月有{due.Count}个项目待绩效评价：\n{string.Join("\n", lines)}", ct);
+        return true;
+    }
+
     private async Task OverdueAsync(FlowContext context, CancellationToken ct)
     {
+        if (context.User.IsStaff && await StaffOverdueAsync(context, ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var overdue = new List<ProjectSummaryDto>();
         foreach (var status in new[] { ProjectStatus.Bidding, ProjectStatus.EvaluatingBids })

@@ -2,8 +2,10 @@ using Assistant.Bot.Api;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.DirectLine;
 using Assistant.Bot.Flows;
+using Assistant.Bot.Reminders;
 using Assistant.Bot.State;
 using Assistant.Bot.Understanding;
+using Assistant.Language;
 using Assistant.Platform.Hosting;
 using Assistant.Platform.Storage;
 using Microsoft.Bot.Builder;
@@ -27,7 +29,9 @@ public static class BotHost
         services.AddSingleton<UserState>();
 
         services.AddAssistantApiClients(builder.Configuration);
-        services.AddSingleton<IUnderstanding, KeywordUnderstanding>();
+        services.AddLanguageUnderstanding();
+        services.AddSingleton<KeywordUnderstanding>();
+        services.AddSingleton<IUnderstanding, LanguageUnderstandingAdapter>();
         services.AddFlows();
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
@@ -36,6 +40,8 @@ public static class BotHost
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotFrameworkAdapter>());
         services.AddTransient<IBot, AssistantBot>();
         services.AddDirectLine(builder.Configuration);
+        services.AddSingleton<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
 
         var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? ["http://127.0.0.1:5080", "http://localhost:5080"];
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
@@ -61,6 +67,7 @@ public static class BotHost
         app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
         app.MapDirectLine();
+        app.MapNluApi();
         return app;
     }
 }

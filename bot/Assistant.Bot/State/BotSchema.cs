@@ -1,4 +1,5 @@
 using Assistant.Bot.DirectLine;
+using Assistant.Bot.Reminders;
 using Assistant.Platform.Storage;
 
 namespace Assistant.Bot.State;
@@ -13,5 +14,7 @@ public static class BotSchema
         schema.Collection<DirectLineActivity>("directline_activities")
             .Index("conversation", a => a.ConversationId);
         schema.Collection<DirectLineKey>("directline_keys");
+        schema.Collection<Reminder>("bot_reminders")
+            .Index("due", r => r.DueAt);
     }
 }

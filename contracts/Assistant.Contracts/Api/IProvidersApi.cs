@@ -54,7 +54,7 @@ public interface IProvidersApi
     Task<ProjectDetailsDto> PublishAsync(string id, [Body] PublishProjectRequest request, CancellationToken ct = default);
 
     [Post("/api/projects/{id}/open-bidding")]
-    Task<ProjectDetailsDto> OpenBiddingAsync(string id, CancellationToken ct = default);
+    Task<ProjectDetailsDto> OpenBiddingAsync(string id, [Body] OpenBiddingRequest request, CancellationToken ct = default);
 
     [Post("/api/projects/{id}/close-bidding")]
     Task<ProjectDetailsDto> CloseBiddingAsync(string id, CancellationToken ct = default);

@@ -65,7 +65,8 @@ public sealed record AnswerQuestionRequest(string? Answer);
 /// <summary>A clarification as published: never names the asker. <see cref="Mine"/> only tells the asker it is theirs.</summary>
 public sealed record QuestionDto(string Id, string ProjectId, string Question, string? Answer, DateTime AskedAt, DateTime? AnsweredAt, bool Mine);
 
-public sealed record SubmitBidRequest(decimal? Price, string? PlanSummary, bool DeclaredNotExcluded);
+/// <summary><see cref="SubmissionId"/> (optional, client-chosen) makes a retried request return the same receipt instead of a new revision.</summary>
+public sealed record SubmitBidRequest(decimal? Price, string? PlanSummary, bool DeclaredNotExcluded, string? SubmissionId = null);
 
 public sealed record BidReceiptDto(
     string ProjectId,
@@ -93,6 +94,9 @@ public sealed record BidDto(
     IReadOnlyList<BidRevisionDto> History);
 
 public sealed record PublishProjectRequest(DateTime? ClarificationDeadline = null, DateTime? BidDeadline = null, string? MethodJustification = null);
+
+/// <summary>Optionally records why a non-default method is used (required for 单一来源, and above the tender threshold).</summary>
+public sealed record OpenBiddingRequest(string? MethodJustification = null);
 
 public sealed record ReasonRequest(string? Reason);
 

@@ -22,13 +22,15 @@ public sealed record SearchHit(IndexedPassage Passage, float Score);
 /// </summary>
 public sealed class PolicyIndex : IDisposable
 {
-    internal const string Words = "words", Bigrams = "bigrams", SectionWords = "section";
+    internal const string Words = "words", Bigrams = "bigrams", SectionWords = "section", TitleWords = "titleWords";
     private const string FingerprintKey = "corpus-fingerprint";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly object _writeLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IndexedPassage> _passages = new();
+    private const int MaxSegments = 3;
 
     public PolicyIndex(LuceneDirectory directory, ChineseSegmenter segmenter)
     {
@@ -71,6 +73,7 @@ public sealed class PolicyIndex : IDisposable
         lock (_writeLock)
         {
             _writer.DeleteAll();
+            _passages.Clear();
             foreach (var passage in passages) _writer.AddDocument(ToLucene(passage));
             Commit(fingerprint);
         }
@@ -81,6 +84,7 @@ public sealed class PolicyIndex : IDisposable
         lock (_writeLock)
         {
             _writer.DeleteDocuments(new Term("docId", documentId));
+            foreach (var key in _passages.Keys.Where(k => k.StartsWith(documentId + "-", StringComparison.Ordinal))) _passages.TryRemove(key, out _);
             foreach (var passage in passages) _writer.AddDocument(ToLucene(passage));
             Commit(fingerprint);
         }
@@ -99,9 +103,27 @@ public sealed class PolicyIndex : IDisposable
 
     private void Commit(string fingerprint)
     {
+        // Each ingest adds a segment, and a query pays per segment (term lookups for every clause): keep few.
+        if (Read(s => s.IndexReader.Leaves.Count) >= MaxSegments) _writer.ForceMerge(1);
         _writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>
+    /// The passages of the hits. Loading stored fields decompresses whole blocks and was the largest cost of a
+    /// question, so passages are cached by id (read from doc values) and loaded from the index once.
+    /// </summary>
+    internal IndexedPassage Passage(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var ids = leaf.AtomicReader.GetBinaryDocValues("idValue");
+        if (ids is null) return FromLucene(searcher.Doc(doc));
+        var bytes = new Lucene.Net.Util.BytesRef();
+        ids.Get(doc - leaf.DocBase, bytes);
+        var id = bytes.Utf8ToString();
+        return _passages.TryGetValue(id, out var cached) ? cached : _passages[id] = FromLucene(searcher.Doc(doc));
     }
 
     private static Document ToLucene(IndexedPassage p)
@@ -111,6 +133,7 @@ public sealed class PolicyIndex : IDisposable
         var document = new Document
         {
             new StringField("id", p.Id, Field.Store.YES),
+            new BinaryDocValuesField("idValue", new Lucene.Net.Util.BytesRef(p.Id)),
             new StringField("docId", p.DocumentId, Field.Store.YES),
             new StoredField("ordinal", p.Ordinal.ToString()),
             new StoredField("text", p.Text),
@@ -120,6 +143,8 @@ public sealed class PolicyIndex : IDisposable
             new TextField(Words, searchable, Field.Store.NO),
             new TextField(Bigrams, searchable, Field.Store.NO),
             new TextField(SectionWords, section, Field.Store.NO),
+            // Questions often name the place or the document ("安阳市…", "江北区…") that only the title carries.
+            new TextField(TitleWords, ChineseScript.ToSimplified(p.Title + " " + p.IssuingBody), Field.Store.NO),
         };
         if (p.DocNumber is not null) document.Add(new StoredField("docNumber", p.DocNumber));
         if (p.IssuingBody is not null) document.Add(new StoredField("issuingBody", p.IssuingBody));

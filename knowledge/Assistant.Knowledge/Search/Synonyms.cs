@@ -19,13 +19,7 @@ internal sealed class Synonyms
             .Distinct()
             .ToList();
 
-    /// <summary>The term, or a paraphrase of it, appears in the passage.</summary>
-    public bool Covers(string passage, string term)
-    {
-        if (passage.Contains(term, StringComparison.Ordinal)) return true;
-        foreach (var group in _groups)
-            if (Array.IndexOf(group, term) >= 0 && group.Any(w => passage.Contains(w, StringComparison.Ordinal)))
-                return true;
-        return false;
-    }
+    /// <summary>The term and its paraphrases: a passage covers the term when it contains any of them.</summary>
+    public string[] Alternatives(string term) =>
+        [term, .. _groups.Where(g => Array.IndexOf(g, term) >= 0).SelectMany(g => g).Where(w => w != term).Distinct()];
 }

@@ -1,20 +1,21 @@
+using Assistant.Api.Tests.Ratings;
 using System.Net;
 using System.Net.Http.Json;
 using Assistant.Api.Audit;
 using Assistant.Api.Tests.Infrastructure;
-using Assistant.Api.Tests.Ratings;
+
 using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
 
 namespace Assistant.Api.Tests.Evaluations;
 
-public sealed class EvaluationsApiTests : IClassFixture<ApiFactory>
+public sealed class EvaluationsApiTests : IClassFixture<RatingsFixture>
 {
-    private readonly ApiFactory _factory;
+    private readonly RatingsFixture _factory;
     private readonly HttpClient _public;
     private static readonly string[] Indicators = ["数量", "质量", "时效", "成本", "社会效益", "经济效益"];
 
-    public EvaluationsApiTests(ApiFactory factory)
+    public EvaluationsApiTests(RatingsFixture factory)
     {
         _factory = factory;
         factory.Clock.Set(DateTimeOffset.UtcNow);
@@ -60,10 +61,12 @@ public sealed class EvaluationsApiTests : IClassFixture<ApiFactory>
             ids.Add((await RatingKit.RateAsync(_public, link.Token, scores[i], dimensions: new() { ["服务态度"] = scores[i] })).Id);
         }
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/ratings/{ids[^1]}/void", new VoidRatingRequest("评价人误操作，已电话核实"))).StatusCode);
-        Assert.DoesNotContain(await staff.GetFromJsonAsync<List<PendingEvaluationDto>>("/api/evaluations/pending", Json.Options) ?? [], p => p.ContractId == contract.Id);
+        Assert.DoesNotContain(await staff.GetFromJsonAsync<List<PendingContractEvaluationDto>>("/api/evaluations/pending", Json.Options) ?? [], p => p.ContractId == contract.Id);
 
         _factory.Clock.Advance(TimeSpan.FromDays(6));
-        Assert.Contains(await staff.GetFromJsonAsync<List<PendingEvaluationDto>>("/api/evaluations/pending", Json.Options) ?? [], p => p.ContractId == contract.Id);
+        staff = await _factory.ClientForAsync("staff");
+        finance = await _factory.ClientForAsync("finance");
+        Assert.Contains(await staff.GetFromJsonAsync<List<PendingContractEvaluationDto>>("/api/evaluations/pending", Json.Options) ?? [], p => p.ContractId == contract.Id);
 
         var purchaser = Scores(90, 85, 80, 95, 88, 84);
         var thirdParty = Scores(80, 82, 78, 90, 86, 80);
@@ -88,7 +91,7 @@ public sealed class EvaluationsApiTests : IClassFixture<ApiFactory>
 
         var after = await staff.GetFromJsonAsync<ProjectDetailsDto>($"/api/projects/{project.Id}", Json.Options);
         Assert.Equal(ProjectStatus.Evaluated, after!.Status);
-        Assert.DoesNotContain(await staff.GetFromJsonAsync<List<PendingEvaluationDto>>("/api/evaluations/pending", Json.Options) ?? [], x => x.ContractId == contract.Id);
+        Assert.DoesNotContain(await staff.GetFromJsonAsync<List<PendingContractEvaluationDto>>("/api/evaluations/pending", Json.Options) ?? [], x => x.ContractId == contract.Id);
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/contracts/{contract.Id}/evaluations",
             new CreateEvaluationRequest("contract", purchaser, thirdParty), Json.Options)).StatusCode);
 

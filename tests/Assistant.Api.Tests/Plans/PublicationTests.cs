@@ -21,12 +21,14 @@ public sealed class PublicationTests(ApiFactory factory) : IClassFixture<ApiFact
         var item = await SubmitAsync(staff, 2051, Item());
         var approved = await ApproveAsync(finance, Civil, 2051, item.Id);
 
-        var response = await staff.PostAsync($"/api/projects/{approved.ProjectId}/publish", null);
+        var bidDeadline = factory.Clock.GetUtcNow().UtcDateTime.AddDays(30);
+        var response = await staff.PostAsJsonAsync($"/api/projects/{approved.ProjectId}/publish", new PublishProjectRequest(BidDeadline: bidDeadline), Json.Options);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var project = await factory.CreateClient().GetFromJsonAsync<ProjectDetailsDto>($"/api/projects/{approved.ProjectId}", Json.Options);
         Assert.Equal(ProjectStatus.Published, project!.Status);
-        Assert.Single(await factory.Store.Collection<AuditEvent>().FindAsync(e => e.EntityId == approved.ProjectId && e.Action == "project.published"));
+        Assert.Single(await factory.Store.Collection<AuditEvent>().FindAsync(e => e.EntityId == approved.ProjectId && e.Action == "project.transition"),
+            e => e.Details!.EndsWith("Published"));
         await ProblemAsync(await staff.PostAsync($"/api/projects/{approved.ProjectId}/publish", null), HttpStatusCode.UnprocessableEntity);
     }
 

@@ -57,6 +57,41 @@ public sealed class BiddingApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Eight_simultaneous_submissions_keep_every_accepted_offer_exactly_once()
+    {
+        var (_, client) = await ProviderKit.VerifiedAsync(factory);
+        var project = await ProviderKit.ProjectAsync(factory);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            client.PostAsJsonAsync($"/api/projects/{project}/bids", ProviderKit.Bid(400_000m + i), Json.Options)));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var accepted = responses.Count(r => r.IsSuccessStatusCode);
+        var bid = Assert.Single(await factory.Store.Collection<Bid>().FindAsync(b => b.ProjectId == project));
+        Assert.Equal(accepted - 1, bid.History.Count);
+        var prices = bid.History.Select(h => h.Price).Append(bid.Price).ToList();
+        Assert.Equal(prices.Count, prices.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_retried_submission_with_the_same_id_gets_the_same_receipt_and_no_new_revision()
+    {
+        var (_, client) = await ProviderKit.VerifiedAsync(factory);
+        var project = await ProviderKit.ProjectAsync(factory);
+        var request = ProviderKit.Bid(420_000m) with { SubmissionId = Guid.NewGuid().ToString("N") };
+
+        var first = await (await client.PostAsJsonAsync($"/api/projects/{project}/bids", request, Json.Options)).Content.ReadFromJsonAsync<BidReceiptDto>(Json.Options);
+        var retry = await client.PostAsJsonAsync($"/api/projects/{project}/bids", request, Json.Options);
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var again = await retry.Content.ReadFromJsonAsync<BidReceiptDto>(Json.Options);
+        Assert.Equal(first!.ReceiptNumber, again!.ReceiptNumber);
+        Assert.Equal(1, again.Revision);
+        Assert.Empty((await client.GetFromJsonAsync<BidDto>($"/api/projects/{project}/bids/mine", Json.Options))!.History);
+    }
+
+    [Fact]
     public async Task A_bid_after_the_deadline_is_refused_by_the_server_clock()
     {
         var (_, client) = await ProviderKit.VerifiedAsync(factory);

@@ -109,6 +109,34 @@ public sealed class ProcurementApiTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Opening_bidding_checks_the_method_rules_and_the_department()
+    {
+        var staff = await factory.ClientForAsync("staff");
+        var single = await ProviderKit.ProjectAsync(factory, PurchaseMethod.SingleSource, status: ProjectStatus.Published);
+        var refused = await staff.PostAsync($"/api/projects/{single}/open-bidding", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("单一来源采购必须记录采用该方式的理由", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        var opened = await staff.PostAsJsonAsync($"/api/projects/{single}/open-bidding", new OpenBiddingRequest("仅一家机构具备资质"), Json.Options);
+        var details = await opened.Content.ReadFromJsonAsync<ProjectDetailsDto>(Json.Options);
+        Assert.Equal(ProjectStatus.Bidding, details!.Status);
+        Assert.Equal("仅一家机构具备资质", details.MethodJustification);
+
+        var tender = await ProviderKit.ProjectAsync(factory, status: ProjectStatus.Published, deadlineIn: TimeSpan.FromDays(5));
+        var tooShort = await staff.PostAsync($"/api/projects/{tender}/open-bidding", null);
+        Assert.Contains("公开招标自公告之日起至投标截止不得少于20日", (await tooShort.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        var quotation = await ProviderKit.ProjectAsync(factory, PurchaseMethod.RequestForQuotation, status: ProjectStatus.Published,
+            deadlineIn: TimeSpan.FromDays(5), clarificationIn: TimeSpan.FromDays(2));
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/projects/{quotation}/open-bidding", null)).StatusCode);
+
+        var otherPublished = await ProviderKit.ProjectAsync(factory, status: ProjectStatus.Published, department: "上虞区教体局");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"/api/projects/{otherPublished}/open-bidding", null)).StatusCode);
+        var org = await factory.ClientForAsync("org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await org.PostAsync($"/api/projects/{otherPublished}/open-bidding", null)).StatusCode);
+        var finance = await factory.ClientForAsync("finance");
+        Assert.Equal(HttpStatusCode.OK, (await finance.PostAsync($"/api/projects/{otherPublished}/open-bidding", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task Publishing_checks_the_method_rules_and_the_department()
     {
         var staff = await factory.ClientForAsync("staff");

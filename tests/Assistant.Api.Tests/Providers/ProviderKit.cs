@@ -75,8 +75,38 @@ public static class ProviderKit
             ProjectLifecycle.TryMove(project, step, "test", now, null, out _);
             if (step == ProjectStatus.Published) project.PublishedAt = now;
         }
+        if (status == ProjectStatus.Draft) await PlanAsync(factory, project);
         await factory.Store.Collection<Project>().InsertAsync(project);
         return project.Id;
+    }
+
+    /// <summary>A draft is publishable only from an approved plan item: give the test draft one.</summary>
+    private static async Task PlanAsync(ApiFactory factory, Project project)
+    {
+        var plans = factory.Store.Collection<Assistant.Api.Plans.PurchasePlan>();
+        var id = Assistant.Api.Plans.PurchasePlan.IdFor(project.Department, project.Year);
+        project.PlanItemId = $"PI-{project.Id}";
+        var item = new Assistant.Api.Plans.PlanItem
+        {
+            Id = project.PlanItemId, CatalogueCode = project.CatalogueCode, Name = project.Name, Budget = project.Budget,
+            Method = project.Method, Region = project.Region, Status = Assistant.Contracts.Api.PlanItemStatus.Approved, ProjectId = project.Id,
+        };
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var plan = await plans.GetAsync(id);
+            if (plan is null)
+            {
+                try
+                {
+                    await plans.InsertAsync(new Assistant.Api.Plans.PurchasePlan { Id = id, Department = project.Department, Year = project.Year, BudgetLine = 100_000_000m, Items = [item] });
+                    return;
+                }
+                catch (Assistant.Platform.Storage.DuplicateKeyException) { continue; }
+            }
+            plan.Items.Add(item);
+            if (await plans.ReplaceAsync(plan)) return;
+        }
+        throw new InvalidOperationException("could not add the test plan item");
     }
 
     public static SubmitBidRequest Bid(decimal price = 450_000m) => new(price, "组建10人服务团队，每周上门两次", true);

@@ -10,7 +10,7 @@ using QRCoder;
 
 namespace Assistant.Api.Tests.Ratings;
 
-public sealed class RatingLinksTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class RatingLinksTests(RatingsFixture factory) : IClassFixture<RatingsFixture>
 {
     private readonly HttpClient _public = factory.CreateClient();
 

@@ -7,7 +7,7 @@ using Assistant.Contracts.Api;
 
 namespace Assistant.Api.Tests.Ratings;
 
-public sealed class RatingSubmissionTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class RatingSubmissionTests(RatingsFixture factory) : IClassFixture<RatingsFixture>
 {
     private readonly HttpClient _public = factory.CreateClient();
 

@@ -8,15 +8,15 @@ using Assistant.Contracts.Api;
 namespace Assistant.Api.Tests.Ratings;
 
 /// <summary>
-/// 差评 → 整改 → 跟进 → 评价整改. Tests move the clock, so each starts from the real time and signs in before moving it
-/// (sign-in tokens are checked against the real time).
+/// 差评 → 整改 → 跟进 → 评价整改. Tests move the clock, so each starts from the real time and signs in again after
+/// moving it (sign-in tokens are checked against the same clock).
 /// </summary>
-public sealed class RectificationTests : IClassFixture<ApiFactory>
+public sealed class RectificationTests : IClassFixture<RatingsFixture>
 {
-    private readonly ApiFactory factory;
+    private readonly RatingsFixture factory;
     private readonly HttpClient _public;
 
-    public RectificationTests(ApiFactory factory)
+    public RectificationTests(RatingsFixture factory)
     {
         this.factory = factory;
         factory.Clock.Set(DateTimeOffset.UtcNow);
@@ -26,16 +26,17 @@ public sealed class RectificationTests : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_dissatisfied_rating_opens_a_case_due_in_five_working_days()
     {
-        var staff = await factory.ClientForAsync("staff");
-        var org = await factory.ClientForAsync("org");
         var today = DateTime.UtcNow.Date;
+        // 10:00 UTC on the Friday after next: 18:00 on the same Friday in Beijing.
         var friday = today.AddDays(((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7 + 7).AddHours(10);
         factory.Clock.Set(new DateTimeOffset(friday, TimeSpan.Zero));
+        var staff = await factory.ClientForAsync("staff");
+        var org = await factory.ClientForAsync("org");
         var link = await RatingKit.CreateLinkAsync(staff);
         var answer = await RatingKit.RateAsync(_public, link.Token, 2, "上门时间比约定晚了一个多小时");
         Assert.NotNull(answer.RectificationCaseId);
-        // Mon–Fri of the following week: due at the end of the next Friday.
-        Assert.Equal(friday.Date.AddDays(7).AddHours(23).AddMinutes(59).AddSeconds(59), answer.RectificationDueAt);
+        // Mon–Fri of the following week: due at the end of the next Friday, Beijing time (UTC+8).
+        Assert.Equal(friday.Date.AddDays(7).AddHours(23 - 8).AddMinutes(59).AddSeconds(59), answer.RectificationDueAt);
 
         var cases = await org.GetFromJsonAsync<List<RectificationCaseDto>>("/api/rectifications", Json.Options);
         var mine = Assert.Single(cases!, c => c.Id == answer.RectificationCaseId);
@@ -56,6 +57,7 @@ public sealed class RectificationTests : IClassFixture<ApiFactory>
         Assert.DoesNotContain(overdueNow!, c => c.Id == answer.RectificationCaseId);
 
         factory.Clock.Set(answer.RectificationDueAt!.Value.AddSeconds(2));
+        staff = await factory.ClientForAsync("staff");
         var overdue = await staff.GetFromJsonAsync<List<RectificationCaseDto>>("/api/rectifications?overdue=true", Json.Options);
         Assert.Contains(overdue!, c => c.Id == answer.RectificationCaseId && c.Overdue);
         Assert.All(overdue!, c => Assert.True(c.Overdue));
@@ -92,7 +94,7 @@ public sealed class RectificationTests : IClassFixture<ApiFactory>
         Assert.Equal(4, dto.FixScore);
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/rectifications/{caseId}/follow-up", new FollowUpRectificationRequest("再跟进", false))).StatusCode);
 
-        var trail = (await factory.Store.Collection<AuditEvent>().FindAsync(a => a.EntityId == caseId)).Select(a => a.Action).ToList();
+        var trail = (await factory.Store.Collection<AuditEvent>().FindAsync(a => a.EntityId == caseId, a => a.Id)).Select(a => a.Action).ToList();
         Assert.Equal(["rectification.opened", "rectification.responded", "rectification.fix-rated", "rectification.closed"], trail);
     }
 

@@ -143,3 +143,30 @@ public sealed class DirectLineEndToEndTests(BotHostFixture host)
         Assert.Equal("http://127.0.0.1:5080", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 }
+
+[Collection(BotCollection.Name)]
+public sealed class ReminderTests(BotHostFixture host)
+{
+    [Fact]
+    public async Task A_reminder_asked_for_in_chat_is_delivered_proactively_into_the_direct_line_conversation()
+    {
+        var project = JsonDocument.Parse(await host.Api.CreateClient().GetStringAsync("/api/projects/AY-2026-002")).RootElement;
+        var deadline = project.GetProperty("bidDeadline").GetDateTime().ToUniversalTime().AddHours(8);
+
+        using var client = new HttpClient { BaseAddress = host.BotUrl };
+        var token = (await (await client.PostAsJsonAsync("/v3/directline/tokens/generate", new { user = new { id = "reminder-user" } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var id = (await (await client.PostAsync("/v3/directline/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString();
+        await client.PostAsJsonAsync($"/v3/directline/conversations/{id}/activities", new { type = "message", text = $"提醒我{deadline:M月d日}截止的项目" });
+        var before = await client.GetStringAsync($"/v3/directline/conversations/{id}/activities");
+        Assert.Contains("AY-2026-002", before);
+        Assert.Contains("提醒您", before);
+        Assert.DoesNotContain("提醒：", before);
+
+        var sent = await host.Get<Assistant.Bot.Reminders.ReminderService>().DeliverDueAsync(DateTime.UtcNow.AddDays(60), CancellationToken.None);
+        Assert.True(sent >= 1);
+        var after = await client.GetStringAsync($"/v3/directline/conversations/{id}/activities");
+        Assert.Contains("提醒：今天", after);
+        Assert.Equal(0, await host.Get<Assistant.Bot.Reminders.ReminderService>().DeliverDueAsync(DateTime.UtcNow.AddDays(60), CancellationToken.None));
+    }
+}

@@ -74,9 +74,9 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
         Conversation.Start(host)
             .Send("我们想登记成为承接主体").Expect("单位的全称")
             .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
-            .Send("不知道").Expect("请输入18位")
-            .Send("忘了").Expect("请输入18位")
-            .Send("没有").Expect("我们先到这里")
+            .Send("12345").Expect("应为18位", "请输入18位")
+            .Send("913306041234").Expect("应为18位", "请输入18位")
+            .Send("ABC").Expect("我们先到这里")
             .Send("取消").Expect("当前没有进行中的事项")
             .StartTestAsync();
 

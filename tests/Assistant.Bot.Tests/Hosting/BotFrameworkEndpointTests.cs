@@ -42,3 +42,18 @@ public sealed class BotFrameworkEndpointTests(BotHostFixture host)
         TempDir.Delete(dataDir);
     }
 }
+
+[Collection(BotCollection.Name)]
+public sealed class NluEndpointTests(BotHostFixture host)
+{
+    [Fact]
+    public async Task The_bot_host_serves_the_parse_endpoint()
+    {
+        using var client = new HttpClient { BaseAddress = host.BotUrl };
+        var response = await client.PostAsJsonAsync("/api/nlu/parse", new { text = "查一下SY-2025-001项目的状态" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("project.status", body.GetProperty("intent").GetProperty("name").GetString());
+        Assert.Contains(body.GetProperty("entities").EnumerateArray(), e => e.GetProperty("type").GetString() == "projectcode");
+    }
+}

@@ -23,7 +23,8 @@ public sealed class BotHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = Api.Server; // start the API
-        Bot = await BotHosts.StartAsync(DataDir, Api.Server.BaseAddress.ToString(), () => Api.Server.CreateHandler());
+        Bot = await BotHosts.StartAsync(DataDir, Api.Server.BaseAddress.ToString(), () => Api.Server.CreateHandler(),
+            new Dictionary<string, string?> { ["Auth:BotServiceKey"] = ApiFactory.BotServiceKey });
         BotUrl = new Uri(Bot.Urls.First());
     }
 
@@ -67,6 +68,9 @@ public static class BotHosts
 
 public sealed class ApiFactory : WebApplicationFactory<ApiProgram>
 {
+    /// <summary>The shared bot → API credential (start.sh generates one per installation).</summary>
+    public const string BotServiceKey = "bot-tests-service-key";
+
     private readonly string _dataDir = TempDir.Create();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -74,6 +78,18 @@ public sealed class ApiFactory : WebApplicationFactory<ApiProgram>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Store:DataDir", _dataDir);
         builder.UseSetting("Store:MongoUrl", "");
+        builder.UseSetting("Auth:BotServiceKey", BotServiceKey);
+    }
+
+    /// <summary>A client signed in as a demo account (staff, finance, org, admin; password demo).</summary>
+    public async Task<HttpClient> ClientForAsync(string username)
+    {
+        var client = CreateClient();
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/auth/token", new { username, password = "demo" });
+        response.EnsureSuccessStatusCode();
+        var token = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()
