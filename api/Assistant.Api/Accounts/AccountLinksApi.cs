@@ -25,7 +25,7 @@ public static class AccountLinksApi
     public static IEndpointRouteBuilder MapAccountLinksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/account-links").WithTags("Account links");
-        group.MapPost("/", Create).RequireAuthorization();
+        group.MapPost("/", Create).RequireAuthorization().AcceptsNoBody();
         group.MapPost("/issue", Issue).RequireAuthorization().Validated<IssueRequest>();
         group.MapPost("/redeem", LinkRedemption.Redeem).RequireAuthorization(AuthSetup.BotPolicy).Validated<RedeemRequest>();
         return app;

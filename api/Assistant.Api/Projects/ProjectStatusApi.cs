@@ -66,7 +66,7 @@ public static class ProjectStatusApi
     /// Performance evaluations due by the end of the month (yyyy-MM, default this month) and not yet done; earlier ones
     /// still not done are included and flagged overdue.
     /// </summary>
-    public static async Task<Results<Ok<List<ProjectPendingEvaluationDto>>, ValidationProblem>> PendingEvaluation(
+    public static async Task<Results<Ok<List<EvaluationDueDto>>, ValidationProblem>> PendingEvaluation(
         ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct, string? month = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -82,7 +82,7 @@ public static class ProjectStatusApi
             (p.Status == ProjectStatus.Contracted || p.Status == ProjectStatus.InService);
         filter = filter.And(DepartmentScope(user));
         var projects = await store.Collection<Project>().FindAsync(filter, orderBy: p => p.EvaluationDue!, ct: ct);
-        return TypedResults.Ok(projects.Select(p => new ProjectPendingEvaluationDto(p.Id, p.Name, p.Department, p.Status, p.Status.Label(),
+        return TypedResults.Ok(projects.Select(p => new EvaluationDueDto(p.Id, p.Name, p.Department, p.Status, p.Status.Label(),
             p.EvaluationDue!.Value, p.EvaluationDue.Value < now)).ToList());
     }
 

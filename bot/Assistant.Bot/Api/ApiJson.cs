@@ -16,7 +16,7 @@ namespace Assistant.Bot.Api;
 [JsonSerializable(typeof(LinkedAccountDto))]
 [JsonSerializable(typeof(ProjectStatusDto))]
 [JsonSerializable(typeof(IReadOnlyList<OverdueAwardDto>))]
-[JsonSerializable(typeof(IReadOnlyList<ProjectPendingEvaluationDto>))]
+[JsonSerializable(typeof(IReadOnlyList<EvaluationDueDto>))]
 [JsonSerializable(typeof(ExtendDeadlineRequest))]
 [JsonSerializable(typeof(PageDto<AuditEventDto>))]
 [JsonSerializable(typeof(PlanSummaryDto))]

@@ -128,7 +128,7 @@ public sealed class ProjectStatusFlow(IAssistantApi api, IAccessApi access, Proj
     /// <summary>Staff get the API's list of evaluations due this month for the projects they manage.</summary>
     private async Task<bool> StaffPendingEvaluationsAsync(FlowContext context, CancellationToken ct)
     {
-        IReadOnlyList<ProjectPendingEvaluationDto> due;
+        IReadOnlyList<EvaluationDueDto> due;
         try { due = await access.GetPendingEvaluationAsync(context.User.Username!, ct: ct); }
         catch (Exception e) when (ApiFailure.IsRefused(e)) { return false; }
         if (due.Count == 0)

@@ -37,6 +37,6 @@ public sealed record ProjectStatusDto(
 
 public sealed record OverdueAwardDto(string Id, string Name, string Department, ProjectStatus Status, string StatusLabel, DateTime BidDeadline, int DaysOverdue);
 
-public sealed record ProjectPendingEvaluationDto(string Id, string Name, string Department, ProjectStatus Status, string StatusLabel, DateTime EvaluationDue, bool Overdue);
+public sealed record EvaluationDueDto(string Id, string Name, string Department, ProjectStatus Status, string StatusLabel, DateTime EvaluationDue, bool Overdue);
 
 public sealed record ExtendDeadlineRequest(DateTime? BidDeadline, string? Reason);

@@ -18,7 +18,7 @@ public interface IAccessApi
     Task<IReadOnlyList<OverdueAwardDto>> GetOverdueAwardAsync([Header("X-Acting-User")] string actingUser, CancellationToken ct = default);
 
     [Get("/api/projects/pending-evaluation")]
-    Task<IReadOnlyList<ProjectPendingEvaluationDto>> GetPendingEvaluationAsync([Header("X-Acting-User")] string actingUser, string? month = null, CancellationToken ct = default);
+    Task<IReadOnlyList<EvaluationDueDto>> GetPendingEvaluationAsync([Header("X-Acting-User")] string actingUser, string? month = null, CancellationToken ct = default);
 
     [Post("/api/projects/{id}/deadline")]
     Task<ProjectStatusDto> ExtendBidDeadlineAsync(string id, [Body] ExtendDeadlineRequest request, [Header("X-Acting-User")] string actingUser, CancellationToken ct = default);

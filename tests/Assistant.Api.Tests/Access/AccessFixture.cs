@@ -60,14 +60,23 @@ public class AccessFixture : IDisposable
 
     public HttpClient Anonymous() => App.CreateClient();
 
-    /// <summary>Signed in with a JWT as one of the demo or extra accounts (password demo).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
+
+    /// <summary>
+    /// Signed in with a JWT as one of the demo or extra accounts (password demo). Tokens are reused within the fixture
+    /// (they live 8 hours of the fake clock; no test moves it that far), since hashing a password per request is slow.
+    /// </summary>
     public async Task<HttpClient> SignedInAsync(string username)
     {
         var client = App.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(username, "demo"));
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        if (!_tokens.TryGetValue(username, out var token))
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(username, "demo"));
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!.AccessToken;
+            _tokens[username] = token;
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

@@ -110,6 +110,15 @@ public sealed class AccountLinksTests(AccessFixture api) : IClassFixture<AccessF
     }
 
     [Fact]
+    public async Task A_code_is_only_ever_for_the_callers_own_account_so_parameters_are_refused()
+    {
+        var staff = await api.SignedInAsync("staff");
+        var response = await staff.PostAsJsonAsync("/api/account-links", new { username = "admin" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync("/api/account-links", new { })).StatusCode);
+    }
+
+    [Fact]
     public async Task Anonymous_callers_cannot_get_codes()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous().PostAsync("/api/account-links", null)).StatusCode);

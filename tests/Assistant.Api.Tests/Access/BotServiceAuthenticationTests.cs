@@ -93,8 +93,8 @@ public sealed class BotServiceAuthenticationTests(AccessFixture api) : IClassFix
     {
         // Department-scoped list: the same department claim must arrive both ways.
         const string url = "/api/projects/pending-evaluation?month=2099-12";
-        var viaJwt = await (await api.SignedInAsync("staff")).GetFromJsonAsync<List<ProjectPendingEvaluationDto>>(url, Json.Options);
-        var viaBot = await api.Bot("staff").GetFromJsonAsync<List<ProjectPendingEvaluationDto>>(url, Json.Options);
+        var viaJwt = await (await api.SignedInAsync("staff")).GetFromJsonAsync<List<EvaluationDueDto>>(url, Json.Options);
+        var viaBot = await api.Bot("staff").GetFromJsonAsync<List<EvaluationDueDto>>(url, Json.Options);
         Assert.NotEmpty(viaJwt!);
         Assert.All(viaJwt!, p => Assert.Equal("上虞区民政局", p.Department));
         Assert.Equal(viaJwt!.Select(p => p.Id), viaBot!.Select(p => p.Id));

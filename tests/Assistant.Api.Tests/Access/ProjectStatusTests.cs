@@ -81,9 +81,9 @@ public sealed class ProjectStatusTests(AccessFixture api) : IClassFixture<Access
         var finance = await api.SignedInAsync("finance");
         var status = await api.Anonymous().GetFromJsonAsync<ProjectStatusDto>("/api/projects/SY-2025-001/status", Json.Options);
         var due = status!.KeyDates.EvaluationDue!.Value;
-        var inMonth = await finance.GetFromJsonAsync<List<ProjectPendingEvaluationDto>>($"/api/projects/pending-evaluation?month={due:yyyy-MM}", Json.Options);
+        var inMonth = await finance.GetFromJsonAsync<List<EvaluationDueDto>>($"/api/projects/pending-evaluation?month={due:yyyy-MM}", Json.Options);
         Assert.Contains(inMonth!, p => p.Id == "SY-2025-001" && !p.Overdue);
-        var monthBefore = await finance.GetFromJsonAsync<List<ProjectPendingEvaluationDto>>($"/api/projects/pending-evaluation?month={due.AddMonths(-1):yyyy-MM}", Json.Options);
+        var monthBefore = await finance.GetFromJsonAsync<List<EvaluationDueDto>>($"/api/projects/pending-evaluation?month={due.AddMonths(-1):yyyy-MM}", Json.Options);
         Assert.DoesNotContain(monthBefore!, p => p.Id == "SY-2025-001");
         Assert.DoesNotContain(inMonth!, p => p.Status is ProjectStatus.Evaluated or ProjectStatus.Closed);
 
