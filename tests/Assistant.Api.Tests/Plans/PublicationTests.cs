@@ -75,7 +75,9 @@ public sealed class PublicationTests(ApiFactory factory) : IClassFixture<ApiFact
         await AttachApprovedPlanItemAsync(factory, project);
         await factory.Store.Collection<Project>().InsertAsync(project);
 
-        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync("/api/projects/SY-2056-901/publish", null)).StatusCode);
+        var publish = new PublishProjectRequest(BidDeadline: factory.Clock.GetUtcNow().UtcDateTime.AddDays(30));
+        var response = await staff.PostAsJsonAsync("/api/projects/SY-2056-901/publish", publish, Json.Options);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
