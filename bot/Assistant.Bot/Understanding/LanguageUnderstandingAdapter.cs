@@ -24,6 +24,9 @@ public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language
         var confidence = parsed.Intent.Confidence;
         if ((intent == Intents.Fallback || confidence < Unsure) && backstop.Intent != Intents.Fallback)
             (intent, confidence) = (backstop.Intent, backstop.Confidence);
+        // A pasted rating link (the QR code's address) is unambiguous, whatever the words around it.
+        if (text.Contains("rating.html?", StringComparison.OrdinalIgnoreCase))
+            (intent, confidence) = (Intents.RatingSubmit, 0.95);
 
         var budget = parsed.First(EntityTypes.Budget)?.Value as BudgetRange;
         return backstop with

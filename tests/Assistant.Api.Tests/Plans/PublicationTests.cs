@@ -75,7 +75,8 @@ public sealed class PublicationTests(ApiFactory factory) : IClassFixture<ApiFact
         await AttachApprovedPlanItemAsync(factory, project);
         await factory.Store.Collection<Project>().InsertAsync(project);
 
-        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync("/api/projects/SY-2056-901/publish", null)).StatusCode);
+        var publish = new PublishProjectRequest(BidDeadline: factory.Clock.GetUtcNow().UtcDateTime.AddDays(30));
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync("/api/projects/SY-2056-901/publish", publish, Json.Options)).StatusCode);
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using Assistant.Bot.Tests.Infrastructure;
 using Assistant.Contracts.Domain;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Bot.Schema;
 
 namespace Assistant.Bot.Tests.Flows;
@@ -85,10 +87,22 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
-    public Task Ratings_are_confirmed_and_the_bot_says_honestly_that_nothing_was_recorded() =>
-        Conversation.Start(host)
-            .Send("我要评价一下服务").Expect("满意吗", "非常满意")
-            .Send("非常满意").Expect("非常满意", "确认提交吗")
-            .Send("确认").Expect("本次没有提交", "rating.html")
+    public async Task A_complaint_becomes_a_rating_for_the_linked_contract_after_confirmation_and_only_once()
+    {
+        var staff = await host.Api.ClientForAsync("staff");
+        var created = await staff.PostAsJsonAsync("/api/contracts/HT-SY-2025-001/rating-links", new { visit = "第12次上门" });
+        created.EnsureSuccessStatusCode();
+        var link = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var url = link.GetProperty("url").GetString()!;
+
+        await Conversation.Start(host)
+            .Send("今天的助餐服务不太好，饭菜凉了").Expect("评价二维码")
+            .Send(url).Expect("上虞区居家养老服务项目（2025年度）", "不满意", "饭菜凉了", "工作日内答复整改", "确认提交吗")
+            .Send("确认").Expect("评价已提交", "转给服务机构整改")
             .StartTestAsync();
+
+        var info = await host.Api.CreateClient().GetFromJsonAsync<JsonElement>($"/api/ratings/links/{Uri.EscapeDataString(link.GetProperty("token").GetString()!)}");
+        Assert.True(info.GetProperty("alreadyRated").GetBoolean());
+        await Conversation.Start(host).Send($"我要评价 {url}").Expect("已经评价过了").StartTestAsync();
+    }
 }
