@@ -18,7 +18,6 @@ public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language
         var backstop = rules.Understand(text, today);
         var intent = parsed.Intent.Name switch
         {
-            IntentNames.ProjectEligible => Intents.ProjectSearch,
             IntentNames.OutOfScope => Intents.Fallback,
             var name => name,
         };

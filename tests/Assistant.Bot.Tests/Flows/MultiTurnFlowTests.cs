@@ -30,7 +30,7 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
-    public Task Organisation_registration_fills_slots_validates_the_credit_code_and_does_not_pretend_to_submit()
+    public Task Organisation_registration_fills_slots_validates_the_credit_code_and_submits_as_pending()
     {
         Assert.True(CreditCode.Check(ValidCode).IsValid);
         var wrongCheck = ValidCode[..17] + (ValidCode[17] == '0' ? '1' : '0');
@@ -40,8 +40,12 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .Send(wrongCheck).Expect("校验", "请输入18位统一社会信用代码")
             .Send(ValidCode).Expect("代码核对无误", "社会组织", "手机号")
             .Send("12345").Expect("11位")
-            .Send("13800001111").Expect("请确认", ValidCode, "[按钮] 确认 / 取消")
-            .Send("确认").Expect("尚未为您登记", "org.html")
+            .Send("13800001111").Expect("法定代表人")
+            .Send("陈丽华").Expect("提供哪些服务")
+            .Send("居家养老服务、社区服务").Expect("服务区域")
+            .Send("上虞区").Expect("成立日期")
+            .Send("2016年5月12日").Expect("请确认", ValidCode, "[按钮] 确认 / 取消")
+            .Send("确认").Expect("登记申请已提交", "待审核")
             .StartTestAsync();
     }
 
