@@ -7,6 +7,8 @@ export ASSISTANT_API_PORT="${ASSISTANT_API_PORT:-5080}"
 export ASSISTANT_BOT_PORT="${ASSISTANT_BOT_PORT:-3978}"
 export ASSISTANT_DATA_DIR="$(realpath -m "${ASSISTANT_DATA_DIR:-./data}")"
 export ASSISTANT_API_URL="${ASSISTANT_API_URL:-http://127.0.0.1:${ASSISTANT_API_PORT}}"
+# Demo policy documents (loaded into an empty store on first start) live beside the repository.
+[ -d ../shared/policies ] && export Demo__PolicyFolder="${Demo__PolicyFolder:-$(realpath ../shared/policies)}"
 # The bot's service credential towards the API: one random value shared by both processes of this run.
 export ASSISTANT_BOT_SERVICE_KEY="${ASSISTANT_BOT_SERVICE_KEY:-$(head -c 32 /dev/urandom | base64 | tr -d "=+/")}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

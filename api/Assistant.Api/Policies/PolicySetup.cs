@@ -12,6 +12,7 @@ public static class PolicySetup
     {
         builder.Services.AddSingleton<ICatalogueFacts, ApiCatalogueFacts>();
         builder.Services.AddPolicyKnowledge();
+        builder.Services.AddSingleton<IStoreSeeder, PolicyDemoSeeder>();
         return builder;
     }
 

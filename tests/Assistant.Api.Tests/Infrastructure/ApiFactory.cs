@@ -26,6 +26,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         // Tests move the fake clock by days and sign in often: token expiry and rate limits have their own tests.
         builder.UseSetting("Auth:TokenLifetimeMinutes", (60 * 24 * 90).ToString());
         builder.UseSetting("RateLimits:Enabled", "false");
+        builder.UseSetting("Demo:PolicyFolder", "");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
