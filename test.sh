@@ -14,6 +14,13 @@ echo "==> .NET tests"
 results="$(pwd)/TestResults"
 rm -rf "$results"
 status=0
-dotnet test Assistant.sln -c Release --logger "trx" --results-directory "$results" || status=$?
+dotnet build Assistant.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet test Assistant.sln -c Release --no-build --logger "trx" --results-directory "$results" || status=$?
+
+echo "==> Crash safety (short form: 10 SIGKILLs under rating and bid load)"
+crash_status=0
+SKIP_BUILD=1 bench/crash.sh --kills 10 --workers 4 || crash_status=$?
+[ $crash_status -eq 0 ] || echo "!! crash-safety check failed"
+
 scripts/summarise-tests.sh "$results"
-exit $status
+[ $status -eq 0 ] && [ $crash_status -eq 0 ]

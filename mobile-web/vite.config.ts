@@ -12,8 +12,5 @@ export default defineConfig({
     target: ['es2020', 'chrome80', 'safari13'],
     rollupOptions: { input: Object.fromEntries(pages.map(p => [p, resolve(import.meta.dirname, `${p}.html`)])) },
   },
-  plugins: [serviceWorker({
-    exclude: /webchat-minimal/,
-    publicFiles: ['manifest.webmanifest', 'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png'],
-  })],
+  plugins: [serviceWorker({ exclude: /webchat-/ })],
 });

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Assistant.Bench.Load;
 
 // Usage: Assistant.Bench.Load ceiling <port>                      (the bare Kestrel ceiling, as its own process)
+//        Assistant.Bench.Load crash [--kills 10] [--workers 8] [--api-dll path] [--data dir]
 //        Assistant.Bench.Load run --api URL --bot URL --ceiling URL [--seconds 5] [--levels 1,16,64] [--out file.json]
 if (args is ["ceiling", var port])
 {
@@ -9,6 +10,14 @@ if (args is ["ceiling", var port])
     Console.WriteLine($"ceiling listening at {url}");
     await app.WaitForShutdownAsync();
     return 0;
+}
+
+if (args is ["crash", ..])
+{
+    string CrashArg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+    return await new Crash(CrashArg("--api-dll", "api/Assistant.Api/bin/Release/net10.0/Assistant.Api.dll"),
+        CrashArg("--data", Path.Combine(Path.GetTempPath(), $"assistant-crash-{Guid.NewGuid():N}")),
+        int.Parse(CrashArg("--port", "5190")), int.Parse(CrashArg("--kills", "10")), int.Parse(CrashArg("--workers", "8"))).RunAsync();
 }
 
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;

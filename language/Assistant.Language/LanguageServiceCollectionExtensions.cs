@@ -8,7 +8,9 @@ public static class LanguageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ILanguageUnderstanding"/> as a singleton and a hosted service that trains the
-    /// intent classifier and builds the recogniser models at start-up, so the first user turn is fast.
+    /// intent classifier and builds the recogniser models in the background as the host starts, so the
+    /// host is up at once and the first user turn does not pay for it (a turn arriving mid-warm-up waits
+    /// for it rather than building a second copy).
     /// </summary>
     public static IServiceCollection AddLanguageUnderstanding(this IServiceCollection services, Action<LanguageUnderstandingOptions>? configure = null)
     {
@@ -21,15 +23,20 @@ public static class LanguageServiceCollectionExtensions
     }
 }
 
-internal sealed class LanguageWarmUp(ILanguageUnderstanding language, ILogger<LanguageWarmUp> logger) : IHostedService
+internal sealed class LanguageWarmUp(ILanguageUnderstanding language, ILogger<LanguageWarmUp> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
         var started = TimeProvider.System.GetTimestamp();
-        language.WarmUp();
-        logger.LogInformation("Language understanding warmed up in {Elapsed} ms", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        try
+        {
+            language.WarmUp();
+            logger.LogInformation("Language understanding warmed up in {Elapsed:F0} ms", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            // Parse will throw the same error on use; say it once, clearly, at start.
+            logger.LogError(e, "Language understanding failed to warm up");
+        }
+    }, stoppingToken);
 }

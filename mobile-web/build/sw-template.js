@@ -45,8 +45,12 @@ async function networkFirst(request, cacheName, timeoutMs) {
     if (response.ok) cache.put(request, response.clone());
     return response;
   });
-  const fallback = () => cache.match(request, { ignoreSearch: request.mode === 'navigate' })
-    .then(hit => hit ?? (request.mode === 'navigate' ? cache.match(new URL(request.url).pathname) : undefined));
+  const fallback = async () => {
+    const hit = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+    if (hit || request.mode !== 'navigate') return hit;
+    const path = new URL(request.url).pathname; // rating.html?t=… is served by the cached rating.html
+    return cache.match(path.endsWith('/') ? `${path}index.html` : path);
+  };
   try {
     if (!timeoutMs) return await network;
     const timer = new Promise(resolve => setTimeout(resolve, timeoutMs));

@@ -57,6 +57,7 @@ public sealed class CodeTests(LanguageFixture fixture)
     [Theory]
     [InlineData("我的电话是13812345678")]
     [InlineData("身份证号110101199003074514")]
+    [InlineData("身份證號11010119900307451X")]
     public void Phone_and_id_numbers_are_not_credit_codes(string text) =>
         Assert.Empty(fixture.Parse(text).All(EntityTypes.CreditCode));
 

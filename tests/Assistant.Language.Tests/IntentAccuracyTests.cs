@@ -30,17 +30,22 @@ public sealed class IntentAccuracyTests(LanguageFixture fixture, ITestOutputHelp
     public void Intent_accuracy_on_the_held_out_set_is_at_least_90_percent()
     {
         var heldOut = LanguageFixture.HeldOut();
-        var wrong = new List<string>();
-        foreach (var example in heldOut)
-        {
-            var result = fixture.Parse(example.Text);
-            if (result.Intent.Name != example.Intent)
-                wrong.Add($"{example.Text}: expected {example.Intent}, got {result.Intent.Name} ({result.Intent.Confidence:F2}); next {result.IntentRanking.Skip(1).FirstOrDefault()?.Name}");
-        }
+        var outcomes = heldOut.Select(e => (Example: e, Result: fixture.Parse(e.Text))).ToList();
+        var wrong = outcomes.Where(o => o.Result.Intent.Name != o.Example.Intent).ToList();
         var accuracy = 1.0 - (double)wrong.Count / heldOut.Count;
+
         output.WriteLine($"Intent accuracy {accuracy:P1} ({heldOut.Count - wrong.Count}/{heldOut.Count})");
-        foreach (var line in wrong) output.WriteLine("  " + line);
-        Assert.True(accuracy >= 0.9, $"accuracy {accuracy:P1}:\n{string.Join("\n", wrong)}");
+        output.WriteLine("Confusions (expected → got: count):");
+        foreach (var g in wrong.GroupBy(o => $"{o.Example.Intent} → {o.Result.Intent.Name}").OrderByDescending(g => g.Count()))
+            output.WriteLine($"  {g.Key}: {g.Count()}");
+        output.WriteLine("Misclassified:");
+        foreach (var (example, result) in wrong)
+            output.WriteLine($"  {example.Text}: expected {example.Intent}, got {result.Intent.Name} ({result.Intent.Confidence:F2}); next {result.IntentRanking.Skip(1).FirstOrDefault()?.Name}");
+        output.WriteLine("Per-intent recall:");
+        foreach (var g in outcomes.GroupBy(o => o.Example.Intent).OrderBy(g => g.Key))
+            output.WriteLine($"  {g.Key}: {g.Count(o => o.Result.Intent.Name == g.Key)}/{g.Count()}");
+
+        Assert.True(accuracy >= 0.9, $"accuracy {accuracy:P1}:\n{string.Join("\n", wrong.Select(w => $"{w.Example.Text} → {w.Result.Intent.Name}"))}");
     }
 
     [Fact]

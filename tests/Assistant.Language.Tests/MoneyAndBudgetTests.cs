@@ -45,7 +45,12 @@ public sealed class MoneyAndBudgetTests(LanguageFixture fixture)
     [InlineData("预算在20万以内", null, 200000)]
     [InlineData("预算低于一百万的项目", null, 1000000)]
     [InlineData("100万到200万之间的项目", 1000000, 2000000)]
+    [InlineData("项目预算在30万-50万之间", 300000, 500000)]
+    [InlineData("预算30~50万", 300000, 500000)]
+    [InlineData("預算三十萬到五十萬", 300000, 500000)]
+    [InlineData("预算1亿至1.5亿元", 100000000, 150000000)]
     [InlineData("预算50万", 500000, 500000)]
+    [InlineData("10万元以下的项目", null, 100000)]
     public void Budget_bounds_carry_their_direction(string text, int? min, int? max)
     {
         var budget = Assert.Single(fixture.Parse(text).All(EntityTypes.Budget));

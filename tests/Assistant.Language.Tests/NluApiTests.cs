@@ -106,6 +106,13 @@ public sealed class NluApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Start_up_registers_the_warm_up_as_a_hosted_service()
+    {
+        var hosted = _app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>();
+        Assert.Contains(hosted, h => h.GetType().Name == "LanguageWarmUp");
+    }
+
+    [Fact]
     public void The_service_is_one_shared_instance()
     {
         var a = _app.Services.GetRequiredService<ILanguageUnderstanding>();

@@ -17,6 +17,8 @@ public sealed class ScoreTests(LanguageFixture fixture)
     [InlineData("基本满意吧", 3, "基本满意")]
     [InlineData("服务不满意", 2, "不满意")]
     [InlineData("非常不满意", 1, "非常不满意")]
+    [InlineData("满分5分我给4分", 4, "4分")]
+    [InlineData("4分", 4, "4分")]
     public void Stated_scores_are_one_to_five_and_not_inferred(string text, int score, string quoted)
     {
         var entity = Assert.Single(fixture.Parse(text).All(EntityTypes.Score));
@@ -44,6 +46,7 @@ public sealed class ScoreTests(LanguageFixture fixture)
     [InlineData("十分钟就到了")]
     [InlineData("满意度评价怎么算")]
     [InlineData("第5分册")]
+    [InlineData("这个项目的技术部分占5分")]
     [InlineData("查一下SY-2025-001项目的状态")]
     public void Minutes_surveys_and_codes_are_not_scores(string text) =>
         Assert.Empty(fixture.Parse(text).All(EntityTypes.Score));

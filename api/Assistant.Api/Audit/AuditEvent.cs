@@ -16,4 +16,6 @@ public sealed class AuditEvent : IDocument
     public string? ProjectId { get; init; }
     public string? Reason { get; init; }
     public string? Details { get; init; }
+    /// <summary>"chat" when the bot made the change for a linked user, "web" for a signed-in client, "system" outside a request.</summary>
+    public string Channel { get; init; } = "system";
 }

@@ -1,15 +1,25 @@
+using Assistant.Api.Auth;
 using Assistant.Platform.Storage;
 
 namespace Assistant.Api.Audit;
 
 /// <summary>The one way features record a state change; keeps every audit event shaped the same.</summary>
-public sealed class AuditLog(IDocumentStore store, TimeProvider clock)
+public sealed class AuditLog(IDocumentStore store, TimeProvider clock, IHttpContextAccessor http)
 {
+    private static long _sequence;
+
+    /// <summary>
+    /// Ids sort in the order events were recorded (wall-clock ticks, then a per-process sequence), so the trail reads
+    /// in order even when many events share a timestamp (one request, or a test's standing clock).
+    /// </summary>
+    private static string NextId() =>
+        $"{DateTime.UtcNow.Ticks:x16}{Interlocked.Increment(ref _sequence) & 0xFFFFFF:x6}{Random.Shared.Next():x8}";
+
     public Task RecordAsync(string actor, string action, string entityType, string entityId,
         string? projectId = null, string? reason = null, string? details = null, CancellationToken ct = default) =>
         store.Collection<AuditEvent>().InsertAsync(new AuditEvent
         {
-            Id = Guid.CreateVersion7().ToString("N"),
+            Id = NextId(),
             At = clock.GetUtcNow().UtcDateTime,
             Actor = actor,
             Action = action,
@@ -18,5 +28,6 @@ public sealed class AuditLog(IDocumentStore store, TimeProvider clock)
             ProjectId = projectId,
             Reason = reason,
             Details = details,
+            Channel = http.HttpContext is { } context ? (context.User.ViaBot() ? "chat" : "web") : "system",
         }, ct);
 }

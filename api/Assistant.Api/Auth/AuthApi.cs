@@ -1,3 +1,4 @@
+using Assistant.Api.Audit;
 using Assistant.Api.Infrastructure;
 using Assistant.Contracts.Api;
 using Assistant.Platform.Storage;
@@ -26,7 +27,7 @@ public static class AuthApi
     /// <summary>Signs in with username and password; repeated failures lock the account for a while.</summary>
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> CreateToken(
         SignIn request, IDocumentStore store, IPasswordHasher<User> hasher, TokenService tokens,
-        IOptions<AuthOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<AuthOptions> options, TimeProvider clock, AuditLog audit, CancellationToken ct)
     {
         var users = store.Collection<User>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,6 +46,9 @@ public static class AuthApi
                 user.FailedSignIns = 0;
             }
             await users.ReplaceAsync(user, ct);
+            if (user.LockedUntil > now)
+                await audit.RecordAsync("anonymous", "user.locked", "User", user.Id,
+                    reason: $"连续{options.Value.MaxFailedSignIns}次密码错误", details: $"锁定至 {user.LockedUntil:yyyy-MM-dd HH:mm} (UTC)", ct: ct);
             return Unauthorized();
         }
         if (user.FailedSignIns != 0 || user.LockedUntil is not null)

@@ -10,4 +10,9 @@ public sealed class AuthOptions
     public int TokenLifetimeMinutes { get; set; } = 480;
     public int MaxFailedSignIns { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+    /// <summary>
+    /// The bot's service credential (env ASSISTANT_BOT_SERVICE_KEY). Only from configuration, never stored or generated:
+    /// when empty, the BotService scheme rejects every request, so no bot can act for anyone.
+    /// </summary>
+    public string? BotServiceKey { get; set; }
 }

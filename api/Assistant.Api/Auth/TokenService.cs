@@ -1,6 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
-using Assistant.Contracts.Domain;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,12 +9,7 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<AuthOptions> 
 {
     public (string Token, DateTime ExpiresAt) Issue(User user)
     {
-        var claims = new List<Claim> { new("sub", user.Id), new("name", user.DisplayName) };
-        claims.AddRange(user.Roles.Select(r => new Claim("role", r)));
-        if (user.Department is not null) claims.Add(new Claim(AssistantClaims.Department, user.Department));
-        if (user.Region is not null) claims.Add(new Claim(AssistantClaims.Region, user.Region));
-        if (user.OrganisationId is not null) claims.Add(new Claim(AssistantClaims.OrganisationId, user.OrganisationId));
-        return Issue(claims);
+        return Issue(UserClaims.For(user));
     }
 
     public (string Token, DateTime ExpiresAt) Issue(IEnumerable<Claim> claims, TimeSpan? lifetime = null)

@@ -19,8 +19,12 @@ public sealed class Bid : IDocument
     public DateTime SubmittedAt { get; set; }
     public string SubmittedBy { get; set; } = "";
     public string ReceiptNumber { get; set; } = "";
+    /// <summary>The client's id for the submission now in force: a retry of the same request is answered with the same receipt.</summary>
+    public string? SubmissionId { get; set; }
     public decimal? EvaluationScore { get; set; }
     public bool Awarded { get; set; }
+    /// <summary>The evaluation committee's notes, recorded at award on every bid of the project.</summary>
+    public string? EvaluationNotes { get; set; }
     public List<BidRevision> History { get; set; } = [];
 
     public static string IdFor(string projectId, string organisationId) => $"{projectId}|{organisationId}";

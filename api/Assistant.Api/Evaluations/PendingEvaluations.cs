@@ -12,11 +12,11 @@ namespace Assistant.Api.Evaluations;
 /// <summary>Contracts in service whose term ended (or whose evaluation date passed) and that have no final evaluation yet.</summary>
 public static class PendingEvaluations
 {
-    public static async Task<Ok<List<PendingEvaluationDto>>> List(ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<List<PendingContractEvaluationDto>>> List(ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var inService = await store.Collection<Project>().FindAsync(p => p.Status == ProjectStatus.InService, ct: ct);
-        var result = new List<PendingEvaluationDto>();
+        var result = new List<PendingContractEvaluationDto>();
         foreach (var project in inService.Where(p => user.CanManageDepartment(p.Department)))
         {
             var projectId = project.Id;
@@ -27,7 +27,7 @@ public static class PendingEvaluations
                 if (due > now) continue;
                 var contractId = contract.Id;
                 if (await store.Collection<Evaluation>().CountAsync(e => e.ContractId == contractId && e.Final, ct) > 0) continue;
-                result.Add(new PendingEvaluationDto(contract.Id, project.Id, project.Name, project.Department, contract.OrganisationId,
+                result.Add(new PendingContractEvaluationDto(contract.Id, project.Id, project.Name, project.Department, contract.OrganisationId,
                     contract.PeriodEnd, project.EvaluationDue));
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Assistant.Api.Auth;
+using Assistant.Platform.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 
@@ -7,7 +8,10 @@ namespace Assistant.Api.Infrastructure;
 
 public static class ApiDefaults
 {
-    /// <summary>ProblemDetails for every error, JSON enums as names, Swagger with bearer auth, authentication.</summary>
+    /// <summary>
+    /// ProblemDetails for every error, JSON enums as names, Swagger with bearer auth, authentication (JWT or the bot's
+    /// service credential), rate limits and request body limits.
+    /// </summary>
     public static WebApplicationBuilder AddApiDefaults(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,6 +40,9 @@ public static class ApiDefaults
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
         });
         builder.AddAssistantAuth();
+        services.AddHttpContextAccessor();
+        services.AddApiRateLimits();
+        services.AddRequestLimits();
         return builder;
     }
 
@@ -45,7 +52,10 @@ public static class ApiDefaults
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "政府购买服务助手 API");
+        app.UseRequestLimits();
         app.UseAuthentication();
+        app.UseBotServiceRejection();
+        app.UseAssistantRateLimiting();
         app.UseAuthorization();
         return app;
     }

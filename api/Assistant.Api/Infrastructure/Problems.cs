@@ -5,6 +5,9 @@ namespace Assistant.Api.Infrastructure;
 /// <summary>ProblemDetails (application/problem+json) with Chinese titles, for the outcomes every feature shares.</summary>
 public static class Problems
 {
+    public static ProblemHttpResult BadRequest(string title, string? detail = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
+
     public static ProblemHttpResult NotFound(string title, string? detail = null) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 

@@ -1,3 +1,4 @@
+using Assistant.Api.Accounts;
 using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Bids;
@@ -61,5 +62,8 @@ public static class Schema
             .Index("ix_plans_year", x => x.Year);
         schema.Collection<User>("users");
         schema.Collection<Secret>("secrets");
+        schema.Collection<AccountLinkCode>("account_links")
+            .Index("ix_account_links_user", x => x.Username);
+        schema.Collection<LinkAttempts>("link_attempts");
     }
 }

@@ -26,4 +26,6 @@ public sealed class Organisation : IDocument
     public string? DecidedBy { get; set; }
     /// <summary>Set when the organisation has not yet been told of its verification outcome (the bot tells it next time).</summary>
     public bool OutcomeNotified { get; set; }
+    /// <summary>SHA-256 of the key handed out once at registration, so an anonymous registrant (e.g. via the bot) can learn the outcome.</summary>
+    public string? RegistrationKeyHash { get; set; }
 }

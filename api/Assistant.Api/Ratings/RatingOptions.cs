@@ -10,6 +10,9 @@ public sealed class RatingOptions
     /// <summary>Public holidays as yyyy-MM-dd; skipped like weekends when counting working days.</summary>
     public List<string> Holidays { get; set; } = [];
 
+    /// <summary>The offset of the local calendar deadlines are counted in (Beijing time, +8).</summary>
+    public double UtcOffsetHours { get; set; } = 8;
+
     /// <summary>Default and maximum validity of a rating link.</summary>
     public int LinkValidDays { get; set; } = 30;
     public int MaxLinkValidDays { get; set; } = 366;

@@ -48,7 +48,7 @@ public sealed record EvaluationDto(
     DateTime? PublishedAt,
     DateTime CreatedAt);
 
-public sealed record PendingEvaluationDto(string ContractId, string ProjectId, string ProjectName, string Department, string OrganisationId, DateTime? PeriodEnd, DateTime? EvaluationDue);
+public sealed record PendingContractEvaluationDto(string ContractId, string ProjectId, string ProjectName, string Department, string OrganisationId, DateTime? PeriodEnd, DateTime? EvaluationDue);
 
 /// <summary>A published evaluation as disclosed to the public (信息公开).</summary>
 public sealed record DisclosedEvaluationDto(

@@ -32,7 +32,7 @@ public interface IRatingsApi
     Task<ProviderRatingStatsDto> GetProviderRatingStatsAsync(string organisationId, CancellationToken ct = default);
 
     [Get("/api/evaluations/pending")]
-    Task<IReadOnlyList<PendingEvaluationDto>> GetPendingEvaluationsAsync(CancellationToken ct = default);
+    Task<IReadOnlyList<PendingContractEvaluationDto>> GetPendingEvaluationsAsync(CancellationToken ct = default);
 
     [Get("/api/disclosure/evaluations")]
     Task<IReadOnlyList<DisclosedEvaluationDto>> GetDisclosedEvaluationsAsync(string? organisationId = null, string? projectId = null, CancellationToken ct = default);

@@ -31,7 +31,9 @@ internal static partial class CodeExtractor
             if (digits < 6) continue;
             // An 18-character run is a credit code attempt; other lengths only when the user says it is one,
             // so that a phone number is not "explained" as a wrong credit code.
-            var cued = CreditCodeCues.Any(c => context.Before(m.Index, 12).Contains(c, StringComparison.Ordinal));
+            var before = context.Before(m.Index, 12);
+            if (before.Contains("身份证", StringComparison.Ordinal)) continue;
+            var cued = CreditCodeCues.Any(c => before.Contains(c, StringComparison.Ordinal));
             if (m.Length != 18 && !cued) continue;
             if (m.Length == 18 && digits == 18 && !cued && !LooksLikeCreditCode(m.Value)) continue;
             var check = CreditCode.Check(m.Value);

@@ -5,8 +5,8 @@ using Microsoft.Recognizers.Text;
 namespace Assistant.Language.Entities;
 
 /// <summary>
-/// Dates and date ranges from the Recognizers' datetime model, resolved against "today" and always
-/// preferring the future reading ("3月10日" in February means this March). A date tied to 截止/到期
+/// Dates and date ranges from the Recognizers' datetime model, resolved against "today", taking the
+/// reading nearest today when the year is not said ("3月10日" in February is this March). A date tied to 截止/到期
 /// becomes a deadline. Ranges are inclusive: "下个月" → the 1st to the last day of next month.
 /// </summary>
 internal static partial class DateExtractor
@@ -20,6 +20,16 @@ internal static partial class DateExtractor
 
     [GeneratedRegex(@"^[\d\s]+$")]
     private static partial Regex DigitsOnly();
+
+    // "截止时间是2025年3月15日", "截至3月1日", "3月1日前截止": the date is the deadline itself.
+    [GeneratedRegex(@"(截止|截至|到期|截标)(时间|日期)?(是|为|到|至|在|于)?\s*$")]
+    private static partial Regex DeadlineBefore();
+
+    [GeneratedRegex(@"^\s*(之?前)?\s*(截止|截至|到期|截标|为止)")]
+    private static partial Regex DeadlineAfter();
+
+    [GeneratedRegex(@"^\(.*,.*,P\d+(?<unit>[YMWD])\)$")]
+    private static partial Regex ExplicitRange();
 
     public static void Extract(ExtractionContext context, RecognizerModels models)
     {
@@ -50,8 +60,7 @@ internal static partial class DateExtractor
     }
 
     private static bool IsDeadline(ExtractionContext context, int start, int end) =>
-        DeadlineWord().IsMatch(context.After(end, 3)) && !context.After(end, 3).StartsWith("的截止", StringComparison.Ordinal)
-        || DeadlineWord().IsMatch(context.Before(start, 3));
+        DeadlineAfter().IsMatch(context.After(end, 6)) || DeadlineBefore().IsMatch(context.Before(start, 8));
 
     private static object EndOfValue(Match m, DateOnly today)
     {
@@ -70,8 +79,9 @@ internal static partial class DateExtractor
         if (r.Resolution?.TryGetValue("values", out var raw) != true || raw is not IEnumerable<Dictionary<string, string>> list) return null;
         var values = list.ToList();
         if (values.Count == 0) return null;
-        // Two readings (last year's and this year's) come past first: take the first that is not over yet.
-        var chosen = values.FirstOrDefault(v => Last(v) is { } d && d >= today) ?? values[^1];
+        // An unanchored "3月10日" comes back as last year's and this year's (or this and next): the reading
+        // nearest today is what people mean (in February, "3月10日" is next month and "2月1日" last week).
+        var chosen = values.MinBy(v => Last(v) is { } d ? Math.Abs(d.DayNumber - today.DayNumber) : int.MaxValue)!;
         var type = chosen.GetValueOrDefault("type");
         var mod = chosen.GetValueOrDefault("Mod");
         switch (type)
@@ -83,14 +93,19 @@ internal static partial class DateExtractor
                 var end = Day(chosen.GetValueOrDefault("end"));
                 if (mod is "before" or "until") return new DateRange(null, end ?? start);
                 if (mod is "after" or "since") return new DateRange(start ?? end, null);
-                // The model's ends are exclusive for calendar units (a month ends on the 1st of the next),
-                // but an explicit "1日到15日" means the 15th too.
                 var timex = chosen.GetValueOrDefault("timex") ?? "";
                 // "今年" comes back as the year so far; a user asking about this year means all of it.
                 if (timex.Length == 4 && int.TryParse(timex, out var year)) return new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-                var explicitRange = timex.StartsWith('(');
-                if (end is { } e && !explicitRange) end = e.AddDays(-1);
-                return new DateRange(start, end);
+                // The model's ends are exclusive for calendar units (a month ends on the 1st of the next)...
+                var range = ExplicitRange().Match(timex);
+                if (!range.Success) return new DateRange(start, end?.AddDays(-1));
+                // ...but a user's "1日到15日" includes the 15th and "3月到6月" includes June.
+                return range.Groups["unit"].Value switch
+                {
+                    "M" when end is { Day: 1 } e => new DateRange(start, e.AddMonths(1).AddDays(-1)),
+                    "Y" when end is { Month: 1, Day: 1 } e => new DateRange(start, new DateOnly(e.Year, 12, 31)),
+                    _ => new DateRange(start, end),
+                };
             case "duration" when within && double.TryParse(chosen.GetValueOrDefault("value"), CultureInfo.InvariantCulture, out var seconds):
                 return new DateRange(today, today.AddDays((int)Math.Ceiling(seconds / 86400)));
             default:

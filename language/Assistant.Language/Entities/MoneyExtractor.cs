@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assistant.Language.Text;
 using Microsoft.Recognizers.Text;
 
 namespace Assistant.Language.Entities;
@@ -19,6 +20,10 @@ internal static partial class MoneyExtractor
     [GeneratedRegex(@"^\s*(到|至|~|-|—|－)\s*$")]
     private static partial Regex RangeJoiner();
 
+    // "30万-50万" gets nothing from the models and "30~50万" loses the first unit: read such ranges here.
+    [GeneratedRegex(@"(?<a>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?<au>万|亿)?元?\s*(?:到|至|~|-|—)\s*(?<b>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?<bu>万|亿)元?")]
+    private static partial Regex UnitRange();
+
     // Longest first: "不低于" is a minimum although it ends with "低于".
     private static readonly (string Word, bool IsMax)[] Before =
         new[] { "不超过", "不高于", "不多于", "不到", "低于", "少于", "小于", "最多", "最高" }.Select(w => (w, true))
@@ -29,6 +34,7 @@ internal static partial class MoneyExtractor
 
     public static void Extract(ExtractionContext context, RecognizerModels models)
     {
+        Ranges(context, models);
         var money = new List<Entity>();
         foreach (var r in models.Currency.Parse(context.MaskedText))
         {
@@ -77,6 +83,28 @@ internal static partial class MoneyExtractor
                 AddBudget(context, new BudgetRange(amount, amount), m.Start, m.End);
         }
     }
+
+    private static void Ranges(ExtractionContext context, RecognizerModels models)
+    {
+        foreach (Match m in UnitRange().Matches(context.MaskedText))
+        {
+            if (context.Overlaps(m.Index, m.Index + m.Length)) continue;
+            var unit = m.Groups["bu"].Value == "亿" ? 100_000_000m : 10_000m;
+            var aUnit = m.Groups["au"].Success ? (m.Groups["au"].Value == "亿" ? 100_000_000m : 10_000m) : unit;
+            if (Numeral(m.Groups["a"].Value, models) is not { } a || Numeral(m.Groups["b"].Value, models) is not { } b) continue;
+            var aEnd = m.Groups["au"].Success ? m.Groups["au"].Index + 1 : m.Groups["a"].Index + m.Groups["a"].Length;
+            var (low, high) = (a * aUnit, b * unit);
+            var end = m.Index + m.Length + Suffix(context, m.Index + m.Length, ["之间", "左右"]);
+            context.Add(new Entity(EntityTypes.Budget, new BudgetRange(Math.Min(low, high), Math.Max(low, high)), context.Original[m.Index..end], m.Index, end), mask: false);
+            context.Add(EntityTypes.Money, low, m.Index, aEnd);
+            context.Add(EntityTypes.Money, high, m.Groups["b"].Index, m.Index + m.Length);
+            TextNormalizer.Mask(context.Masked, m.Index, end);
+        }
+    }
+
+    private static decimal? Numeral(string text, RecognizerModels models) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
+        : models.Number.Parse(text).FirstOrDefault(r => r.Text == text) is { } r && TryValue(r, out var v) ? v : null;
 
     private static void AddBudget(ExtractionContext context, BudgetRange range, int start, int end) =>
         context.Add(new Entity(EntityTypes.Budget, range, context.Original[start..end], start, end), mask: true);

@@ -12,8 +12,11 @@ internal static partial class ScoreExtractor
     [GeneratedRegex(@"(?<![0-9.点第])([1-5一二两三四五])(?:\.(\d))?\s*(颗星|星级|星|分)(?!钟|之|半|析|类|别|配|期|包|享|数)")]
     private static partial Regex Stars();
 
+    [GeneratedRegex(@"(打|给|評|评|得|评分|分数|分值)\s*[:：]?\s*$")]
+    private static partial Regex PointsCue();
+
     // The five answers on the rating page, most specific first so "非常不满意" is not read as "满意".
-    private static readonly (string Word, int Score)[] Scale =
+    internal static readonly (string Word, int Score)[] Scale =
     [
         ("非常不满意", 1), ("很不满意", 1), ("特别不满意", 1), ("极不满意", 1),
         ("不太满意", 2), ("不满意", 2), ("不大满意", 2),
@@ -26,6 +29,9 @@ internal static partial class ScoreExtractor
     {
         foreach (Match m in Stars().Matches(context.MaskedText))
         {
+            // "4分" is a score when given ("打4分", "我给4分", a bare "4分"), not in "满分5分" or "占5分".
+            var before = context.Before(m.Index, 3);
+            if (m.Groups[3].Value == "分" && !PointsCue().IsMatch(before) && context.Normalized.Trim().Length > m.Length + 2) continue;
             var whole = "一二三四五".IndexOf(m.Groups[1].Value[0]) is var i and >= 0 ? i + 1
                 : m.Groups[1].Value == "两" ? 2 : m.Groups[1].Value[0] - '0';
             var value = m.Groups[2].Success && m.Groups[2].Value[0] >= '5' ? whole + 1 : whole;

@@ -22,9 +22,22 @@ internal static partial class ClassifierText
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    /// <summary>
+    /// Appended when the text has a satisfaction or sentiment word ("满意", "凉了"): one shared feature lets the
+    /// classifier learn "opinion → rating" from a few examples instead of every complaint word separately.
+    /// </summary>
+    internal const string OpinionMarker = " ㊢";
+
+    private static readonly Lazy<string[]> OpinionWords = new(() =>
+        LanguageData.Sentiment().Select(s => s.Word).Concat(Entities.ScoreExtractor.Scale.Select(s => s.Word))
+            .Where(w => w != "一般") // also "usually": "合同一般签几年" is not an opinion
+            .Distinct().ToArray());
+
     public static string Prepare(string text)
     {
         var t = Text.TextNormalizer.Normalize(text).ToLowerInvariant();
+        var opinion = t.Replace("满意度", "", StringComparison.Ordinal);
+        if (OpinionWords.Value.Any(w => opinion.Contains(w, StringComparison.Ordinal))) t += OpinionMarker;
         t = ProjectCode().Replace(t, "项目编号");
         t = LongCode().Replace(t, m => m.Value.Any(char.IsAsciiDigit) ? "代码" : m.Value);
         t = Number().Replace(t, "#");

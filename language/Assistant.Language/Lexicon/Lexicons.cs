@@ -10,6 +10,7 @@ namespace Assistant.Language;
 public sealed class Lexicons
 {
     private ImmutableDictionary<string, LexiconEntry> _entries = ImmutableDictionary<string, LexiconEntry>.Empty;
+    private readonly Lock _gate = new();
     private volatile LexiconMatcher _matcher = LexiconMatcher.Empty;
 
     public IReadOnlyCollection<LexiconEntry> Entries => _entries.Values.ToList();
@@ -31,7 +32,7 @@ public sealed class Lexicons
     {
         if (string.IsNullOrWhiteSpace(entry.Name)) throw new ArgumentException("A lexicon entry needs a name.", nameof(entry));
         entry = entry with { Name = Normalise(entry.Name) };
-        lock (this)
+        lock (_gate)
         {
             var key = Key(entry.Type, entry.Name);
             if (_entries.TryGetValue(key, out var existing))

@@ -1,8 +1,9 @@
 import '../styles/base.css';
 import '../styles/pages.css';
 import './chat.css';
-// The official Web Chat bundle (~480 KB gzipped) is emitted as its own hashed file and loaded only here.
-import webChatUrl from '../../node_modules/botframework-webchat/dist/webchat-minimal.js?url';
+// The official Web Chat bundle is emitted as its own hashed file and loaded only here. The full bundle (~950 KB
+// gzipped), not the minimal one: the bot answers with hero cards, which Web Chat renders through Adaptive Cards.
+import webChatUrl from '../../node_modules/botframework-webchat/dist/webchat.js?url';
 import { $ } from '../lib/dom';
 import { describeProblem } from '../lib/problem';
 import { registerServiceWorker } from '../lib/sw-register';

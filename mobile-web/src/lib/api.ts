@@ -18,19 +18,26 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
   if (token) headers.Authorization = `Bearer ${token}`;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), options.timeoutMs ?? 20000);
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await read<T>(fetch(path, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: abort.signal,
       credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0);
+    }));
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Reads a response (or a fetch started elsewhere, e.g. by the page's first inline script) as JSON or an ApiError. */
+export async function read<T>(pending: Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await pending;
+  } catch {
+    throw new ApiError(0);
   }
   const text = await response.text().catch(() => '');
   const json = parse(text);

@@ -6,11 +6,8 @@ export const STATUS_LABELS: Record<string, string> = {
 
 export const PROVIDER_KIND_LABELS: Record<string, string> = { SocialOrganisation: '社会组织', Enterprise: '企业', Institution: '事业单位' };
 
-export const ORG_STATUS_LABELS: Record<string, string> = { Pending: '待审核', Verified: '已通过审核', Rejected: '未通过审核' };
+export const ORG_STATUS_LABELS: Record<string, string> = { Pending: '待审核', Verified: '已审核通过', Rejected: '未通过审核' };
 
-export const BID_STATUS_LABELS: Record<string, string> = {
-  Submitted: '已提交', Withdrawn: '已撤回', Accepted: '中标', Awarded: '中标', Rejected: '未中标', Unsuccessful: '未中标', Late: '逾期被拒',
-};
 
 export const CASE_STATUS_LABELS: Record<string, string> = { Open: '待回应', Responded: '已回应', Closed: '已结案' };
 

@@ -1,6 +1,6 @@
 import '../styles/base.css';
 import './rating.css';
-import { api, ApiError } from '../lib/api';
+import { api, ApiError, read } from '../lib/api';
 import { $, h, notice, show } from '../lib/dom';
 import { registerServiceWorker } from '../lib/sw-register';
 import { isComplaint, levelLabel, type RatingBody, type RatingLink, type RatingResult } from './model';
@@ -14,6 +14,7 @@ const token = new URLSearchParams(location.search).get('t')?.trim() ?? '';
 const send = (body: RatingBody) => api<RatingResult>('/api/ratings', { method: 'POST', body, timeoutMs: 15000 });
 const ratedKey = `assistant.rated.${token}`;
 let link: RatingLink | null = null;
+let fixCaseId: string | undefined;
 
 void start();
 registerServiceWorker();
@@ -26,12 +27,14 @@ async function start() {
   const outbox = await openBestOutbox();
   const waiting = await outbox.forToken(token);
   if (waiting) {
-    showQueued(waiting.body.score, waiting.rectificationDays);
+    showQueued(waiting.body.score, waiting.rectificationDays, !!waiting.body.rectificationCaseId);
     watch(outbox);
     return;
   }
   try {
-    link = await api<RatingLink>(`/api/ratings/links/${encodeURIComponent(token)}`, { timeoutMs: 10000 });
+    // rating.html's inline script already asked for the link while this module was downloading (one round trip saved).
+    const early = (window as { ratingLink?: Promise<Response> }).ratingLink;
+    link = early ? await Promise.race([read<RatingLink>(early), giveUpAfter(10000)]) : await api<RatingLink>(`/api/ratings/links/${encodeURIComponent(token)}`, { timeoutMs: 10000 });
   } catch (e) {
     const error = e as ApiError;
     if (!error.isNetwork) {
@@ -48,11 +51,14 @@ async function start() {
       return;
     }
   }
-  if (link?.alreadyRated) {
+  const fix = link?.rectification;
+  const fixToRate = fix && fix.providerResponse && !fix.fixRated ? { providerResponse: fix.providerResponse } : undefined;
+  if (link?.alreadyRated && !fixToRate) {
     show(app, resultPanel('这次服务已经评价过了', '谢谢您！每次服务只计一次评价。'));
     return;
   }
-  const form = ratingForm(link, link === null);
+  fixCaseId = fixToRate ? fix!.caseId : undefined;
+  const form = ratingForm(link, link === null, fixToRate);
   form.addEventListener('submit', e => { e.preventDefault(); void onSubmit(form, outbox); });
   show(app, form);
   void flushOutbox(outbox, send); // ratings left from earlier links
@@ -72,7 +78,8 @@ async function onSubmit(form: HTMLFormElement, outbox: Outbox) {
   const comment = normaliseComment(draft.comment);
   const outcome = await submitRating(outbox, send, {
     token, score: draft.score!, dimensions: answeredDimensions(draft), ...(comment ? { comment } : {}),
-  }, { rectificationDays: link?.rectificationDays });
+    ...(fixCaseId ? { rectificationCaseId: fixCaseId } : {}),
+  }, { rectificationDays: fixCaseId ? undefined : link?.rectificationDays });
   render(outcome);
   if (outcome.kind === 'queued') watch(outbox);
 }
@@ -84,10 +91,10 @@ function render(outcome: Outcome) {
     case 'sent':
       remember(score);
       show(app, resultPanel('谢谢您的评价！', `您的评价（${levelLabel(score)}）已提交成功。`,
-        complaintNote(score, days, outcome.result.rectificationDueAt)));
+        outcome.entry.body.rectificationCaseId ? '工作人员会继续跟进整改情况。' : complaintNote(score, days, outcome.result.rectificationDueAt)));
       break;
     case 'queued':
-      showQueued(score, days);
+      showQueued(score, days, !!outcome.entry.body.rectificationCaseId);
       break;
     case 'duplicate':
       remember(score);
@@ -100,11 +107,11 @@ function render(outcome: Outcome) {
   app.querySelector<HTMLElement>('.result-title')?.focus();
 }
 
-function showQueued(score: number, days?: number) {
+function showQueued(score: number, days?: number, isFix = false) {
   show(app, resultPanel('评价已保存在手机上',
     notice('现在网络不通。您的评价已经安全地保存在这部手机上，联网后会自动发送，不会丢失，也不会重复计算。', 'info'),
     `您的选择：${levelLabel(score)}。`,
-    isComplaint(score) ? complaintNote(score, days) : null,
+    isComplaint(score) && !isFix ? complaintNote(score, days) : null,
     h('p', { class: 'muted' }, '您可以关闭页面；下次打开本页面时也会自动发送。')));
 }
 
@@ -139,4 +146,9 @@ function remember(score: number) {
 
 function readRemembered(): { score: number } | null {
   try { return JSON.parse(localStorage.getItem(ratedKey) ?? 'null') as { score: number } | null; } catch { return null; }
+}
+
+/** A slow network that never answers is treated like no network: she can still rate, and it is queued. */
+function giveUpAfter(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new ApiError(0)), ms));
 }

@@ -9,6 +9,8 @@ export interface RatingLink {
   expiresAt: string;
   alreadyRated: boolean;
   rectificationDays: number;
+  /** Set when this link's rating opened a 整改 case: once the provider has answered, she may rate the fix. */
+  rectification?: { caseId: string; status: string; providerResponse?: string | null; fixRated: boolean } | null;
 }
 
 export interface RatingBody {
@@ -17,6 +19,8 @@ export interface RatingBody {
   score: number;
   dimensions: Record<string, number>;
   comment?: string;
+  /** Rating the provider's fix of this case rather than the service itself. */
+  rectificationCaseId?: string;
 }
 
 export interface RatingResult {

@@ -7,24 +7,25 @@ const DIMENSION_CHOICES = [
 ];
 
 /** The rating form: five large labelled choices first (one thumb, one tap), the rest optional. */
-export function ratingForm(link: RatingLink | null, offline: boolean): HTMLFormElement {
+export function ratingForm(link: RatingLink | null, offline: boolean, fixOf?: { providerResponse: string }): HTMLFormElement {
   const levels = LEVELS.map(l => h('label', { class: `level level-${l.score}` },
     h('input', { type: 'radio', name: 'score', value: l.score }),
     h('span', { class: 'stars', 'aria-hidden': 'true' }, '★'.repeat(l.score) + '☆'.repeat(5 - l.score)),
     h('span', { class: 'level-label' }, l.label),
-    srOnly(`，${l.score}分，满分5分`)));
+    srOnly(`${l.score}分，满分5分`)));
 
-  const dimensions = (link?.dimensions ?? []).map((name, i) => h('fieldset', { class: 'dimension' },
+  const dimensions = (fixOf ? [] : link?.dimensions ?? []).map((name, i) => h('fieldset', { class: 'dimension' },
     h('legend', null, name),
     h('div', { class: 'dimension-choices' }, DIMENSION_CHOICES.map(c => h('label', { class: 'chip' },
       h('input', { type: 'radio', name: `dim-${i}`, value: c.score, 'data-dimension': name }),
-      h('span', null, c.label), srOnly(`，${c.score}分`))))));
+      h('span', null, c.label), srOnly(`${c.score}分`))))));
 
   return h('form', { class: 'rating-form', novalidate: true, 'aria-describedby': 'rating-intro' },
     header(link),
+    fixOf ? h('section', { class: 'notice notice-info' }, h('h2', null, '服务单位的整改回应'), h('p', { class: 'text' }, fixOf.providerResponse)) : null,
     offline ? h('p', { class: 'notice notice-info', role: 'status' }, '现在网络不通：您仍然可以评价，评价会保存在手机上，联网后自动发送。') : null,
     h('fieldset', { class: 'levels', 'aria-describedby': 'score-error' },
-      h('legend', null, '您对这次服务满意吗？'),
+      h('legend', null, fixOf ? '您对整改结果满意吗？' : '您对这次服务满意吗？'),
       levels),
     h('p', { class: 'field-error', id: 'score-error', 'aria-live': 'assertive' }),
     dimensions.length ? h('details', { class: 'dimensions' }, h('summary', null, '分项评价（可选）'), dimensions) : null,

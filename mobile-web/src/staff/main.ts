@@ -21,14 +21,17 @@ withSignIn(app, ROLES, HINT, render);
 
 function render(claims: Claims) {
   const overdue = api<unknown>('/api/rectifications?overdue=true');
+  // Names for organisation ids; the page still works (showing ids) if the list cannot be read.
+  const names = api<unknown>('/api/organisations?take=200').then(d => new Map(itemsOf<Record<string, unknown>>(d)
+    .map(o => [String(pick(o, 'id')), String(pick(o, 'name') ?? pick(o, 'id'))] as [string, string]))).catch(() => new Map<string, string>());
   show(app,
     h('div', { class: 'userbar' }, h('h1', null, '工作台'),
       h('span', { class: 'muted' }, claims.department ?? claims.name ?? ''),
       h('button', { type: 'button', class: 'secondary', onclick: again }, '退出登录')),
     section('项目（按阶段）', stages, again),
-    section('待评价', pending, again),
-    section('逾期未回应的差评', async () => overdueCases(await overdue), again),
-    section('服务单位评分趋势', async () => trendPicker(await overdue.catch(() => [])), again));
+    section('待评价', async () => pending(await api('/api/evaluations/pending'), await names), again),
+    section('逾期未回应的差评', async () => overdueCases(await overdue, await names), again),
+    section('服务单位评分趋势', async () => trendPicker(await overdue.catch(() => []), await names), again));
 }
 
 async function stages() {
@@ -45,34 +48,38 @@ async function stages() {
   ];
 }
 
-async function pending() {
-  const items = itemsOf<Record<string, unknown>>(await api('/api/evaluations/pending'));
+function pending(data: unknown, names: Map<string, string>) {
+  const items = itemsOf<Record<string, unknown>>(data);
   if (!items.length) return empty('没有待评价的项目。');
   return h('ul', { class: 'plain' }, items.map(e => {
-    const projectId = pick<string>(e, 'projectId', 'id');
+    const projectId = pick<string>(e, 'projectId', 'id') ?? '';
+    const org = pick<string>(e, 'organisationId') ?? '';
+    const due = pick<string>(e, 'evaluationDue', 'periodEnd');
     return h('li', { class: 'card' },
-      projectId ? h('a', { href: `/project.html?id=${encodeURIComponent(projectId)}`, class: 'project-link' }, pick<string>(e, 'projectName', 'name') ?? projectId) : null,
-      h('p', { class: 'meta' }, [pick<string>(e, 'providerName', 'organisationName'), pick<string>(e, 'dueAt', 'serviceEnd') ? `截止 ${date(pick<string>(e, 'dueAt', 'serviceEnd'))}` : null].filter(Boolean).join(' · ')));
+      h('a', { href: `/project.html?id=${encodeURIComponent(projectId)}`, class: 'project-link' }, pick<string>(e, 'projectName', 'name') ?? projectId),
+      h('p', { class: 'meta' }, [names.get(org) ?? org, pick<string>(e, 'department'), due ? `应于 ${date(due)} 前评价` : null].filter(Boolean).join(' · ')));
   }));
 }
 
-function overdueCases(data: unknown) {
+function overdueCases(data: unknown, names: Map<string, string>) {
   const items = itemsOf<Record<string, unknown>>(data);
   if (!items.length) return empty('没有逾期未回应的差评。');
-  return h('ul', { class: 'plain' }, items.map(c => h('li', { class: 'card' },
-    h('p', null, h('strong', null, pick<string>(c, 'projectName', 'projectId') ?? '—'), ' ', h('span', { class: 'badge warn' }, '逾期')),
-    h('p', { class: 'meta' }, `${pick<string>(c, 'organisationName', 'providerName', 'organisationId') ?? ''} · 应于 ${date(pick<string>(c, 'dueAt'))} 前回应`),
-    pick<string>(c, 'comment') ? h('p', { class: 'text' }, `留言：${pick<string>(c, 'comment')}`) : null)));
+  return h('ul', { class: 'plain' }, items.map(c => {
+    const org = pick<string>(c, 'organisationId') ?? '';
+    const projectId = pick<string>(c, 'projectId') ?? '';
+    return h('li', { class: 'card' },
+      h('p', null, h('a', { href: `/project.html?id=${encodeURIComponent(projectId)}` }, projectId), ' ', h('span', { class: 'badge warn' }, '逾期')),
+      h('p', { class: 'meta' }, `${names.get(org) ?? org} · ${pick<string>(c, 'ratingLevel') ?? ''} · 应于 ${date(pick<string>(c, 'dueAt'))} 前回应`),
+      pick<string>(c, 'complaint') ? h('p', { class: 'text' }, `留言：${pick<string>(c, 'complaint')}`) : null);
+  }));
 }
 
-/** Providers to choose from: the organisations list when the API offers it, else those named in overdue cases. */
-async function trendPicker(overdue: unknown) {
-  const orgs = await api<unknown>('/api/organisations').then(itemsOf<Record<string, unknown>>).catch(() => []);
-  const known = new Map<string, string>();
-  for (const o of orgs) if (pick(o, 'id')) known.set(String(pick(o, 'id')), String(pick(o, 'name') ?? pick(o, 'id')));
+/** Providers to choose from: the organisations list (staff may read it), plus any named only in overdue cases. */
+function trendPicker(overdue: unknown, names: Map<string, string>) {
+  const known = new Map(names);
   for (const c of itemsOf<Record<string, unknown>>(overdue)) {
     const id = pick<string>(c, 'organisationId');
-    if (id && !known.has(id)) known.set(id, pick<string>(c, 'organisationName', 'providerName') ?? id);
+    if (id && !known.has(id)) known.set(id, id);
   }
   const out = h('div', { class: 'chart', 'aria-live': 'polite' });
   const select = h('select', { id: 'provider' }, h('option', { value: '' }, '请选择服务单位'),
@@ -92,6 +99,8 @@ async function trendPicker(overdue: unknown) {
   };
   select.addEventListener('change', () => void load(select.value));
   input.addEventListener('change', () => void load(input.value.trim()));
-  if (known.size) { select.selectedIndex = 1; void load(select.value); }
+  // Start with a provider that has overdue complaints (the one most likely to need a look), else the first.
+  const first = pick<string>(itemsOf(overdue)[0], 'organisationId') ?? [...known.keys()][0];
+  if (first) { select.value = first; void load(first); }
   return [h('label', { for: 'provider' }, '服务单位'), select, h('label', { for: 'provider-id', class: 'sr-only' }, '服务单位编号'), input, out];
 }

@@ -36,7 +36,8 @@ export function trendChart(points: TrendPoint[], title: string): SVGSVGElement {
   points.forEach((p, i) => {
     svg.append(el('circle', { cx: x(i), cy: y(p.average), r: 4, fill: p.average < 3 ? '#a4161a' : '#0b5c8a' }));
     if (i % every === 0 || i === points.length - 1)
-      svg.append(el('text', { x: x(i), y: H - 12, 'text-anchor': 'middle', 'font-size': 11, fill: '#4a4a4a' }, p.label));
+      // First and last labels are anchored inwards so they are not cut off at the edges.
+      svg.append(el('text', { x: x(i), y: H - 12, 'text-anchor': points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === points.length - 1 ? 'end' : 'middle', 'font-size': 11, fill: '#4a4a4a' }, p.label));
   });
   return svg;
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Assistant.Api.Tests.Infrastructure;
 using Assistant.Contracts.Api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Assistant.Api.Tests.Auth;
 
@@ -35,6 +37,21 @@ public sealed class AuthApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         factory.Clock.Advance(TimeSpan.FromMinutes(16));
         var after = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest("admin", "demo"));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused()
+    {
+        // Its own API: the class fixture's store is already open, and one process owns an embedded store.
+        using var api = new ApiFactory();
+        using var shortLived = api.WithWebHostBuilder(b => b.UseSetting("Auth:TokenLifetimeMinutes", "5"));
+        var client = shortLived.CreateClient();
+        var token = await (await client.PostAsJsonAsync("/api/auth/token", new TokenRequest("finance", "demo"))).Content.ReadFromJsonAsync<TokenResponse>(Json.Options);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/audit?take=1")).StatusCode);
+
+        api.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/audit?take=1")).StatusCode);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Store:DataDir", DataDir);
         builder.UseSetting("Store:MongoUrl", "");
+        // Tests move the fake clock by days and sign in often: token expiry and rate limits have their own tests.
+        builder.UseSetting("Auth:TokenLifetimeMinutes", (60 * 24 * 90).ToString());
+        builder.UseSetting("RateLimits:Enabled", "false");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

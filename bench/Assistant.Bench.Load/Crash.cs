@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LiteDB;
+
+namespace Assistant.Bench.Load;
+
+/// <summary>
+/// Crash safety: submits ratings and bids under load, kills the API with SIGKILL at random moments, restarts it,
+/// and finally checks that every submission that got a success response is stored exactly once and that the
+/// store file opens cleanly.
+/// </summary>
+public sealed class Crash(string apiDll, string dataDir, int port, int kills, int workers)
+{
+    private readonly string _url = $"http://127.0.0.1:{port}";
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly ConcurrentDictionary<string, string> _ratings = new();   // idempotency key → rating id
+    private readonly ConcurrentDictionary<string, string> _bids = new();      // receipt → bid id
+    private readonly ConcurrentQueue<string> _links = new();
+    private Process? _api;
+
+    public async Task<int> RunAsync()
+    {
+        var random = new Random(Environment.TickCount);
+        await StartAsync();
+        var staff = await SignInAsync("staff");
+        var org = await SignInAsync("org");
+        await CreateLinksAsync(staff, kills * workers * 400);
+        for (var round = 1; round <= kills; round++)
+        {
+            using var stop = new CancellationTokenSource();
+            var load = Enumerable.Range(0, workers).Select(w => Task.Run(() => WorkAsync(w, org, stop.Token))).ToArray();
+            await Task.Delay(random.Next(300, 1500));
+            _api!.Kill(entireProcessTree: true); // SIGKILL: no shutdown hooks, no flush
+            await _api.WaitForExitAsync();
+            stop.Cancel();
+            await Task.WhenAll(load);
+            Console.WriteLine($"kill {round}/{kills}: {_ratings.Count} ratings and {_bids.Count} bids acknowledged so far");
+            await StartAsync();
+        }
+        _api!.Kill(entireProcessTree: true);
+        await _api.WaitForExitAsync();
+        return Verify();
+    }
+
+    private async Task WorkAsync(int worker, string orgToken, CancellationToken stop)
+    {
+        var n = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (worker % 4 == 3) await BidAsync(orgToken, n++, stop);
+                else await RateAsync(stop);
+            }
+            catch (Exception)
+            {
+                // The server died mid-request: the outcome is unknown, so it is not counted as acknowledged.
+                await Task.Delay(20, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task RateAsync(CancellationToken ct)
+    {
+        if (!_links.TryDequeue(out var token)) return;
+        var key = Guid.NewGuid().ToString();
+        using var r = await _http.PostAsJsonAsync($"{_url}/api/ratings", new { token, idempotencyKey = key, score = 5, dimensions = new { }, comment = "crash test" }, ct);
+        if (r.IsSuccessStatusCode) _ratings[key] = (await r.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!.GetValue<string>();
+    }
+
+    private async Task BidAsync(string orgToken, int n, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/projects/SY-2026-001/bids")
+        { Content = JsonContent.Create(new { price = 600_000 - n, planSummary = $"crash test offer {n}", declaredNotExcluded = true }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", orgToken);
+        using var r = await _http.SendAsync(request, ct);
+        if (!r.IsSuccessStatusCode) return;
+        var body = await r.Content.ReadFromJsonAsync<JsonObject>(ct);
+        _bids[body!["receiptNumber"]!.GetValue<string>()] = body["id"]?.GetValue<string>() ?? "";
+    }
+
+    private int Verify()
+    {
+        // Opening the file directly (the API is stopped) is itself the check that the store opens cleanly.
+        using var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDir, "assistant.db"), Connection = ConnectionType.Direct });
+        var problems = new List<string>();
+        var ratings = db.GetCollection("ratings");
+        foreach (var (key, id) in _ratings)
+        {
+            var count = ratings.Count(Query.EQ("_id", key));
+            if (count != 1) problems.Add($"rating {key}: stored {count} times");
+        }
+        var byLink = ratings.FindAll().GroupBy(d => d["LinkVisitKey"].AsString).Where(g => g.Count() > 1).ToList();
+        problems.AddRange(byLink.Select(g => $"link {g.Key} rated {g.Count()} times"));
+        var receipts = db.GetCollection("bids").FindAll()
+            .SelectMany(b => new[] { b["ReceiptNumber"].AsString }.Concat(b["History"].AsArray.Select(h => h["ReceiptNumber"].AsString)))
+            .ToHashSet();
+        problems.AddRange(_bids.Keys.Where(r => !receipts.Contains(r)).Select(r => $"bid receipt {r} acknowledged but not stored"));
+        Console.WriteLine($"verified {_ratings.Count} acknowledged ratings and {_bids.Count} acknowledged bids after {kills} SIGKILLs: {(problems.Count == 0 ? "all present exactly once" : $"{problems.Count} problems")}");
+        foreach (var p in problems.Take(20)) Console.WriteLine("  " + p);
+        return problems.Count == 0 && _ratings.Count > 0 ? 0 : 1;
+    }
+
+    private async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+        };
+        info.Environment["ASSISTANT_DATA_DIR"] = dataDir;
+        info.Environment["ASSISTANT_API_PORT"] = port.ToString();
+        info.Environment["ASSISTANT_MONGO_URL"] = "";
+        info.Environment["RateLimits__Enabled"] = "false";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        _api = Process.Start(info)!;
+        _api.OutputDataReceived += (_, _) => { };
+        _api.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[api] " + e.Data); };
+        _api.BeginOutputReadLine();
+        _api.BeginErrorReadLine();
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                using var r = await _http.GetAsync($"{_url}/health/ready");
+                if (r.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            if (_api.HasExited) throw new InvalidOperationException($"API exited with {_api.ExitCode} on restart: the store did not open cleanly");
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("API did not become ready after restart");
+    }
+
+    private async Task CreateLinksAsync(string staffToken, int count)
+    {
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/contracts/HT-SY-2025-001/rating-links")
+            { Content = JsonContent.Create(new { visit = $"crash-{i}", validDays = 1 }) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staffToken);
+            using var r = await _http.SendAsync(request, ct);
+            if (r.IsSuccessStatusCode) _links.Enqueue((await r.Content.ReadFromJsonAsync<JsonObject>(ct))!["token"]!.GetValue<string>());
+        });
+        if (_links.IsEmpty) throw new InvalidOperationException("could not create rating links");
+    }
+
+    private async Task<string> SignInAsync(string user)
+    {
+        using var r = await _http.PostAsJsonAsync($"{_url}/api/auth/token", new { username = user, password = "demo" });
+        r.EnsureSuccessStatusCode();
+        return (await r.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    }
+}

@@ -1,0 +1,107 @@
+using Assistant.Bot.State;
+using Assistant.Bot.Understanding;
+using Microsoft.Bot.Builder;
+
+namespace Assistant.Bot.Dialogs;
+
+/// <summary>
+/// Runs one turn against the flow stack: cancel and help work the same everywhere; a prompt's answer goes to the
+/// waiting flow; a different question asked in the middle of a flow is answered on top of it and then the flow
+/// resumes; input nobody understands gets "please rephrase" once, then a polite give-up with suggestions.
+/// </summary>
+public sealed class DialogStack(IEnumerable<IFlow> flows)
+{
+    public const int MaxRetries = 3;
+    public const double StartThreshold = 0.5;
+    public const double InterruptThreshold = 0.75;
+
+    private static readonly HashSet<string> Interrupting =
+        [Intents.PolicyQuestion, Intents.ProjectSearch, Intents.ProjectStatus, Intents.AccountLink];
+
+    private readonly Dictionary<string, IFlow> _flows = flows.ToDictionary(f => f.Intent);
+
+    public IFlow? For(string intent) => _flows.GetValueOrDefault(intent);
+
+    public async Task RunAsync(ITurnContext turn, ConversationData conversation, UserProfile user, Understood input, DateOnly today, CancellationToken ct)
+    {
+        var active = conversation.Active;
+        // Inside a prompt only a clear "cancel" ends the flow: a vague answer is more likely a poor answer than a wish to quit.
+        if (input.Is(Intents.Cancel, active?.Step is null ? StartThreshold : InterruptThreshold))
+        {
+            conversation.Stack.Clear();
+            await turn.SendActivityAsync(Replies.Text(active is null ? "当前没有进行中的事项。还有什么可以帮您？" : "好的，已取消，没有做任何修改。还有什么可以帮您？", Menu), ct);
+            return;
+        }
+        if (input.Is(Intents.Help))
+        {
+            var help = active is null ? null : For(active.Flow)?.Help;
+            if (help is null || active?.Prompt is null) await StartAsync(Intents.Help, turn, conversation, user, input, today, ct);
+            else await turn.SendActivityAsync(Replies.Text($"{help}\n\n{active.Prompt}（输入“取消”可随时退出）", active.PromptActions), ct);
+            return;
+        }
+
+        if (active?.Step is not null && For(active.Flow) is { } waiting)
+        {
+            var context = new FlowContext(turn, conversation, user, active, today);
+            var answer = await waiting.ContinueAsync(context, input, ct);
+            if (!answer.IsAccepted)
+            {
+                if (answer.MayInterrupt && Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold && input.Intent != active.Flow)
+                {
+                    await StartAsync(input.Intent, turn, conversation, user, input, today, ct);
+                }
+                else if (++active.Retries >= MaxRetries)
+                {
+                    conversation.Stack.Remove(active);
+                    await turn.SendActivityAsync(Replies.Text($"{answer.Reason}\n看来这一步不太顺利，我们先到这里，您可以随时重新开始，或者联系工作人员。", Menu), ct);
+                }
+                else
+                {
+                    await turn.SendActivityAsync(Replies.Text($"{answer.Reason}\n{active.Prompt}", active.PromptActions), ct);
+                }
+            }
+        }
+        else if (input.Confidence >= StartThreshold && _flows.ContainsKey(input.Intent))
+        {
+            conversation.Stack.Clear();
+            await StartAsync(input.Intent, turn, conversation, user, input, today, ct);
+        }
+        else
+        {
+            await FallbackAsync(turn, conversation, ct);
+            return;
+        }
+        conversation.Misunderstood = 0;
+        await PopFinishedAsync(turn, conversation, ct);
+    }
+
+    public async Task StartAsync(string intent, ITurnContext turn, ConversationData conversation, UserProfile user, Understood input, DateOnly today, CancellationToken ct)
+    {
+        var frame = new FlowFrame { Flow = intent };
+        conversation.Stack.Add(frame);
+        await _flows[intent].StartAsync(new FlowContext(turn, conversation, user, frame, today), input, ct);
+        if (frame.Step is null) frame.Done = true;
+    }
+
+    private static async Task PopFinishedAsync(ITurnContext turn, ConversationData conversation, CancellationToken ct)
+    {
+        var popped = conversation.Stack.RemoveAll(f => f.Done) > 0;
+        if (popped && conversation.Active is { Prompt: not null } resumed)
+            await turn.SendActivityAsync(Replies.Text($"我们继续刚才的事：{resumed.Prompt}", resumed.PromptActions), ct);
+    }
+
+    private static async Task FallbackAsync(ITurnContext turn, ConversationData conversation, CancellationToken ct)
+    {
+        conversation.Misunderstood++;
+        if (conversation.Misunderstood == 1)
+        {
+            await turn.SendActivityAsync(Replies.Text("抱歉，我没太明白您的意思，能换个说法再说一次吗？", Menu), ct);
+            return;
+        }
+        conversation.Misunderstood = 0;
+        await turn.SendActivityAsync(Replies.Text(
+            "抱歉，我还是没能理解。您可以试试下面这些问题，或者联系购买主体（如民政局）的工作人员咨询。", Menu), ct);
+    }
+
+    public static readonly string[] Menu = ["上虞区有哪些养老项目", "投标需要哪些材料？", "查一下SY-2025-001项目的状态", "帮助"];
+}

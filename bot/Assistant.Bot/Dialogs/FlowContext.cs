@@ -1,0 +1,50 @@
+using Assistant.Bot.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace Assistant.Bot.Dialogs;
+
+/// <summary>What a flow sees during one turn: its own frame, the user, and ways to reply, prompt and finish.</summary>
+public sealed class FlowContext(ITurnContext turn, ConversationData conversation, UserProfile user, FlowFrame frame, DateOnly today)
+{
+    public ITurnContext Turn { get; } = turn;
+    public ConversationData Conversation { get; } = conversation;
+    public UserProfile User { get; } = user;
+    public FlowFrame Frame { get; } = frame;
+    public DateOnly Today { get; } = today;
+
+    public Task SayAsync(string text, CancellationToken ct, params string[] actions) =>
+        Turn.SendActivityAsync(Replies.Text(text, actions), ct);
+
+    public Task SendAsync(IActivity activity, CancellationToken ct) => Turn.SendActivityAsync(activity, ct);
+
+    /// <summary>Asks for one slot and waits; the next turn goes to the flow's ContinueAsync.</summary>
+    public Task PromptAsync(string step, string text, CancellationToken ct, params string[] actions)
+    {
+        Frame.Step = step;
+        Frame.Prompt = text;
+        Frame.PromptActions = [.. actions];
+        Frame.Retries = 0;
+        return SayAsync(text, ct, actions);
+    }
+
+    /// <summary>Asks a yes/no question before an action that changes something.</summary>
+    public Task ConfirmAsync(string text, CancellationToken ct) => PromptAsync(Steps.Confirm, text, ct, "确认", "取消");
+
+    public void End()
+    {
+        Frame.Step = null;
+        Frame.Done = true;
+    }
+
+    public void Set(string slot, string? value)
+    {
+        if (value is null) Frame.Slots.Remove(slot);
+        else Frame.Slots[slot] = value;
+    }
+}
+
+public static class Steps
+{
+    public const string Confirm = "confirm";
+}

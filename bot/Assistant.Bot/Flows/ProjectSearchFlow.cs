@@ -1,0 +1,61 @@
+using Assistant.Bot.Dialogs;
+using Assistant.Bot.Understanding;
+using Assistant.Contracts.Api;
+using Assistant.Contracts.Domain;
+
+namespace Assistant.Bot.Flows;
+
+/// <summary>"上虞区有什么养老项目可以报名？", "预算超过50万的养老项目": filters by region, service words, budget and openness.</summary>
+public sealed class ProjectSearchFlow(IAssistantApi api, ProjectCards cards) : IFlow
+{
+    private const string CriteriaStep = "criteria";
+
+    /// <summary>Service words matched against project names and categories (substring search on the API).</summary>
+    private static readonly string[] ServiceWords =
+        ["居家养老", "养老", "助餐", "日间照料", "安保", "社会工作", "社工", "路灯", "康复", "残疾", "阅读", "文化", "培训", "就业", "水质", "监测", "抽检", "食品", "调解", "评估", "儿童", "老人", "矫正", "城管", "公共卫生", "随访"];
+
+    public string Intent => Intents.ProjectSearch;
+    public string Help => "告诉我地区和服务类型即可，例如“上虞区 养老”或“预算50万以上的安保项目”。";
+
+    public Task StartAsync(FlowContext context, Understood input, CancellationToken ct) =>
+        HasCriteria(input) ? SearchAsync(context, input, ct)
+            : context.PromptAsync(CriteriaStep, "您想找哪个地区或哪类服务的项目？", ct, "上虞区", "养老", "安保", "社会工作");
+
+    public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
+    {
+        if (!HasCriteria(input)) return Answer.Rejected("没有识别到地区或服务类型。");
+        context.End();
+        await SearchAsync(context, input, ct);
+        return Answer.Accepted;
+    }
+
+    private static bool HasCriteria(Understood input) =>
+        input.Region is not null || input.BudgetMin is not null || input.BudgetMax is not null || ServiceWord(input.Text) is not null;
+
+    private static string? ServiceWord(string text) => ServiceWords.FirstOrDefault(text.Contains);
+
+    private async Task SearchAsync(FlowContext context, Understood input, CancellationToken ct)
+    {
+        var word = ServiceWord(input.Text);
+        var openOnly = input.Text.Contains("报名") || input.Text.Contains("投标") || input.Text.Contains("招标") || input.Text.Contains("能参加");
+        var page = await api.GetProjectsAsync(q: word, region: input.Region, take: 100, ct: ct);
+        var matches = page.Items
+            .Where(p => !openOnly || p.Status is ProjectStatus.Published or ProjectStatus.Bidding)
+            .Where(p => input.BudgetMin is not { } min || p.Budget >= min)
+            .Where(p => input.BudgetMax is not { } max || p.Budget <= max)
+            .OrderBy(p => p.BidDeadline ?? DateTime.MaxValue)
+            .ToList();
+        var criteria = string.Join("、", new[]
+        {
+            input.Region, word, input.BudgetMin is { } a ? $"预算不低于{ProjectCards.Money(a)}" : null,
+            input.BudgetMax is { } b ? $"预算不超过{ProjectCards.Money(b)}" : null, openOnly ? "正在接受报名" : null,
+        }.Where(c => c is not null));
+        if (matches.Count == 0)
+        {
+            await context.SayAsync($"没有找到符合条件（{criteria}）的项目。可以换个地区或服务类型试试。", ct, "上虞区有哪些项目", "养老项目");
+            return;
+        }
+        var more = matches.Count > ProjectCards.MaxCards ? $"，先列出前{ProjectCards.MaxCards}个" : "";
+        await context.SendAsync(cards.List($"找到{matches.Count}个符合条件（{criteria}）的项目{more}：", matches), ct);
+    }
+}

@@ -1,0 +1,74 @@
+using Assistant.Bot.Api;
+using Assistant.Bot.Dialogs;
+using Assistant.Bot.DirectLine;
+using Assistant.Bot.Flows;
+using Assistant.Bot.Reminders;
+using Assistant.Bot.State;
+using Assistant.Bot.Understanding;
+using Assistant.Language;
+using Assistant.Platform.Hosting;
+using Assistant.Platform.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace Assistant.Bot.Hosting;
+
+public static class BotHost
+{
+    public const string CorsPolicy = "mobile-web";
+
+    /// <summary>Everything the bot host runs: store, state, API clients, understanding, flows, adapters, Direct Line.</summary>
+    public static WebApplicationBuilder AddAssistantBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddDocumentStore(BotSchema.Declare);
+        services.AddSingleton<IStorage, DocumentStorage>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+
+        services.AddAssistantApiClients(builder.Configuration);
+        services.AddLanguageUnderstanding();
+        services.AddSingleton<KeywordUnderstanding>();
+        services.AddSingleton<IUnderstanding, LanguageUnderstandingAdapter>();
+        services.AddFlows();
+
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<BotFrameworkAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotFrameworkAdapter>());
+        services.AddTransient<IBot, AssistantBot>();
+        services.AddDirectLine(builder.Configuration);
+        services.AddSingleton<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+
+        var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? ["http://127.0.0.1:5080", "http://localhost:5080"];
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
+        return builder;
+    }
+
+    public static IServiceCollection AddFlows(this IServiceCollection services)
+    {
+        services.AddSingleton<ProjectLookup>();
+        services.AddSingleton<ProjectCards>();
+        services.AddSingleton<ProjectQueries>();
+        services.AddSingleton<OutcomeNotices>();
+        foreach (var flow in typeof(IFlow).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFlow).IsAssignableFrom(t)))
+            services.AddSingleton(typeof(IFlow), flow);
+        services.AddSingleton<DialogStack>();
+        return services;
+    }
+
+    public static WebApplication MapAssistantBot(this WebApplication app)
+    {
+        app.UseCors(CorsPolicy);
+        app.UseWebSockets();
+        app.MapAssistantHealth();
+        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        app.MapDirectLine();
+        app.MapNluApi();
+        return app;
+    }
+}

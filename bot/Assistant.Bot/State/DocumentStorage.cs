@@ -1,0 +1,118 @@
+using Assistant.Platform.Storage;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace Assistant.Bot.State;
+
+/// <summary>
+/// Bot Framework <see cref="IStorage"/> over the platform document store, so state survives restarts and
+/// is shared by every bot instance behind a load balancer. ETag = document version: a write that carries an
+/// ETag other than "*" succeeds only if nobody wrote in between (else it throws, as MemoryStorage does).
+/// The SDK's dictionary state (ConversationState/UserState) carries its ETag under the "eTag" key.
+/// </summary>
+public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : IStorage
+{
+    public const string ETagKey = "eTag";
+
+    private static readonly JsonSerializerSettings Settings = new()
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        SerializationBinder = new AllowedTypesBinder(),
+        NullValueHandling = NullValueHandling.Ignore,
+    };
+
+    private IDocumentCollection<BotStateDocument> Documents => store.Collection<BotStateDocument>();
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, object>();
+        foreach (var key in keys.Distinct())
+        {
+            var document = await Documents.GetAsync(key, cancellationToken);
+            if (document is null) continue;
+            var value = JsonConvert.DeserializeObject(document.Json, Settings);
+            if (value is null) continue;
+            var etag = document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            switch (value)
+            {
+                case IStoreItem item: item.ETag = etag; break;
+                case IDictionary<string, object> dictionary: dictionary[ETagKey] = etag; break;
+            }
+            result[key] = value;
+        }
+        return result;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (key, value) in changes)
+        {
+            var etag = ETagOf(value);
+            var document = new BotStateDocument { Id = key, Json = Serialize(value), UpdatedAt = clock.GetUtcNow().UtcDateTime };
+            if (etag is null or "*")
+            {
+                await Documents.UpsertAsync(document, cancellationToken);
+            }
+            else if (!long.TryParse(etag, out var version))
+            {
+                throw new ArgumentException($"Etag conflict: '{etag}' is not an ETag this storage issued (key {key}).");
+            }
+            else if (!await Documents.ReplaceAsync(WithVersion(document, version), cancellationToken))
+            {
+                // Missing documents are created (as MemoryStorage does); an existing one with another version is a conflict.
+                if (await Documents.GetAsync(key, cancellationToken) is not null)
+                    throw new ArgumentException($"Etag conflict: key {key} was changed by another turn or instance.");
+                try { await Documents.InsertAsync(document, cancellationToken); }
+                catch (DuplicateKeyException e) { throw new ArgumentException($"Etag conflict: key {key} was created concurrently.", e); }
+            }
+            // The SDK keeps the same dictionary for the rest of the turn: a second save must carry the new ETag.
+            if (value is IDictionary<string, object> saved)
+                saved[ETagKey] = document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys) await Documents.DeleteAsync(key, cancellationToken);
+    }
+
+    private static BotStateDocument WithVersion(BotStateDocument document, long version)
+    {
+        document.Version = version;
+        return document;
+    }
+
+    private static string? ETagOf(object value) => value switch
+    {
+        IStoreItem item => item.ETag,
+        IDictionary<string, object> dictionary when dictionary.TryGetValue(ETagKey, out var etag) => etag?.ToString(),
+        _ => null,
+    };
+
+    private static string Serialize(object value)
+    {
+        if (value is IDictionary<string, object> dictionary && dictionary.ContainsKey(ETagKey))
+        {
+            // The ETag lives in the document version, not in the stored value.
+            value = dictionary.Where(p => p.Key != ETagKey).ToDictionary(p => p.Key, p => p.Value);
+        }
+        return JsonConvert.SerializeObject(value, Settings);
+    }
+
+    /// <summary>Type names in stored JSON are only honoured for our own, the SDK's and plain collection types.</summary>
+    private sealed class AllowedTypesBinder : DefaultSerializationBinder
+    {
+        private static readonly string[] AllowedAssemblyPrefixes = ["Assistant.", "Microsoft.Bot.", "System.Private.CoreLib", "System.Collections", "Newtonsoft.Json", "mscorlib"];
+
+        public override Type BindToType(string? assemblyName, string typeName)
+        {
+            if (assemblyName is not null && !AllowedAssemblyPrefixes.Any(assemblyName.StartsWith))
+                throw new JsonSerializationException($"Type {typeName} from {assemblyName} is not allowed in bot state.");
+            return base.BindToType(assemblyName, typeName);
+        }
+    }
+}

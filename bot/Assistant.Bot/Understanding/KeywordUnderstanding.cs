@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Assistant.Contracts.Text;
+
+namespace Assistant.Bot.Understanding;
+
+/// <summary>
+/// A small rule-based recogniser: enough for the flows to run on their own, and the fallback when no trained model is
+/// registered. Rules are ordered: the first that matches wins. Works on Simplified text (Traditional is converted first).
+/// </summary>
+public sealed partial class KeywordUnderstanding : IUnderstanding
+{
+    private static readonly (string Intent, Regex Pattern)[] Rules =
+    [
+        (Intents.Cancel, new(@"^(取消|算了|不用了|退出|不办了|停止)[。！!]*$")),
+        (Intents.RatingSubmit, new(@"rating\.html\?", RegexOptions.IgnoreCase)),
+        (Intents.AccountLink, new(@"(绑定|綁定)\s*\d{6}")),
+        (Intents.Help, new(@"^(帮助|help|\?|？)$|你能做什么|能做些什么|怎么用|有什么功能|能帮我什么", RegexOptions.IgnoreCase)),
+        (Intents.Greeting, new(@"^(你好|您好|hi|hello|嗨|早上好|下午好|晚上好)[啊呀！!。]*$", RegexOptions.IgnoreCase)),
+        (Intents.Thanks, new(@"^(谢谢|多谢|感谢)")),
+        (Intents.Affirm, new(@"^(是|是的|对|对的|确认|确定|好|好的|可以|没问题|嗯)[。！!]*$")),
+        (Intents.Deny, new(@"^(不|不是|否|不对|不要|不行|先不)[。！!]*$")),
+        (Intents.DeadlineExtend, new(@"(延长|延期|推迟).*(截止|时间)|(截止|时间).*(延长|延期|推迟)")),
+        (Intents.ReminderSet, new(@"提醒我")),
+        (Intents.PlanStatus, new(@"(购买|采购)计划|计划.*(审核|批准|批了|退回)|预算额度")),
+        (Intents.ProjectStatus, new(@"进展|到哪一?步|状态|签合同了|签约了|定标了|中标了|待评价|还没定标|超过截止|逾期")),
+        (Intents.BidSubmit, new(@"我要投标|我想投标|投标报价|报价.*万|我们报价|提交投标|参与投标")),
+        (Intents.RatingSubmit, new(@"我要评价|评价一下|给.*打分|非常满意|不满意|很满意|差评|不太好|太差|凉了|[1-5一二两三四五]\s*颗?星|满分|rating\.html\?")),
+        (Intents.OrgRegister, new(@"(要|想|申请|怎么)登记|注册|入驻|成为承接主体|登记.*(组织|机构|单位)")),
+        (Intents.PolicyQuestion, new(@"政策|规定|需要哪些|要哪些|什么材料|能不能|可不可以|可以.*吗|条件|流程|怎么|如何|是什么|什么是|多久|几天|负面清单|指导目录")),
+        (Intents.ProjectSearch, new(@"项目|招标|可以报名|养老|助餐|安保|社工|预算")),
+    ];
+
+    private static readonly string[] Regions = ["上虞区", "江北区", "安阳市", "防城港市", "咸宁市"];
+
+    public Understood Understand(string text, DateOnly today)
+    {
+        var simplified = ChineseScript.ToSimplified((text ?? "").Trim());
+        var projectCode = ProjectCodePattern().Match(simplified) is { Success: true } m ? m.Value.ToUpperInvariant() : null;
+        var (intent, confidence) = Rules.FirstOrDefault(r => r.Pattern.IsMatch(simplified)) is { Intent: not null } rule
+            ? (rule.Intent, 0.9)
+            : projectCode is not null ? (Intents.ProjectStatus, 0.8) : (Intents.Fallback, 0.0);
+        var money = ChineseMoney.Find(simplified);
+        var above = money is not null && AbovePattern().IsMatch(simplified);
+        var below = money is not null && BelowPattern().IsMatch(simplified);
+        return new Understood(simplified, intent, confidence)
+        {
+            ProjectCode = projectCode,
+            LinkCode = LinkCodePattern().Match(simplified) is { Success: true } l ? l.Groups[1].Value : null,
+            Money = money,
+            BudgetMin = above ? money : null,
+            BudgetMax = below ? money : null,
+            Date = ChineseDates.Find(simplified, today),
+            Region = Regions.FirstOrDefault(r => simplified.Contains(r) || simplified.Contains(r[..^1])),
+            Score = Scores.Find(simplified),
+            CreditCode = CreditCodePattern().Match(simplified) is { Success: true } c ? c.Value.ToUpperInvariant() : null,
+        };
+    }
+
+    [GeneratedRegex(@"\b[A-Za-z]{2,4}-\d{4}-\d{3}\b")]
+    private static partial Regex ProjectCodePattern();
+
+    [GeneratedRegex(@"(?:绑定)\s*(\d{6})")]
+    private static partial Regex LinkCodePattern();
+
+    [GeneratedRegex(@"超过|以上|大于|高于|不低于|起")]
+    private static partial Regex AbovePattern();
+
+    [GeneratedRegex(@"以下|以内|不超过|低于|小于|少于")]
+    private static partial Regex BelowPattern();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}(?![0-9A-Za-z])")]
+    private static partial Regex CreditCodePattern();
+}

@@ -1,0 +1,59 @@
+using Assistant.Contracts.Text;
+using Assistant.Language;
+
+namespace Assistant.Bot.Understanding;
+
+/// <summary>
+/// The language library (ML.NET intents, Recognizers entities) behind the bot's own <see cref="IUnderstanding"/>.
+/// The keyword rules stay as a backstop: when the model is unsure, an unambiguous command ("取消", "绑定 123456")
+/// still works, and entities the model did not report (e.g. a code in an unusual position) are still found.
+/// </summary>
+public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language, KeywordUnderstanding rules) : IUnderstanding
+{
+    public const double Unsure = 0.5;
+
+    public Understood Understand(string text, DateOnly today)
+    {
+        var parsed = language.Parse(text, today);
+        var backstop = rules.Understand(text, today);
+        var intent = parsed.Intent.Name switch
+        {
+            IntentNames.OutOfScope => Intents.Fallback,
+            var name => name,
+        };
+        var confidence = parsed.Intent.Confidence;
+        if ((intent == Intents.Fallback || confidence < Unsure) && backstop.Intent != Intents.Fallback)
+            (intent, confidence) = (backstop.Intent, backstop.Confidence);
+        // A pasted rating link (the QR code's address) is unambiguous, whatever the words around it.
+        if (text.Contains("rating.html?", StringComparison.OrdinalIgnoreCase))
+            (intent, confidence) = (Intents.RatingSubmit, 0.95);
+
+        var budget = parsed.First(EntityTypes.Budget)?.Value as BudgetRange;
+        return backstop with
+        {
+            Text = ChineseScript.ToSimplified(text.Trim()),
+            Intent = intent,
+            Confidence = confidence,
+            ProjectCode = Str(parsed, EntityTypes.ProjectCode)?.ToUpperInvariant() ?? backstop.ProjectCode,
+            LinkCode = Str(parsed, EntityTypes.LinkCode) ?? backstop.LinkCode,
+            CreditCode = Str(parsed, EntityTypes.CreditCode) ?? backstop.CreditCode,
+            Money = parsed.First(EntityTypes.Money)?.Value as decimal? ?? backstop.Money,
+            BudgetMin = budget?.Min ?? backstop.BudgetMin,
+            BudgetMax = budget?.Max ?? backstop.BudgetMax,
+            Date = DateOf(parsed) ?? backstop.Date,
+            Region = Str(parsed, EntityTypes.Region) ?? backstop.Region,
+            Category = Str(parsed, EntityTypes.Category),
+            Score = parsed.First(EntityTypes.Score)?.Value as int? ?? backstop.Score,
+        };
+    }
+
+    private static string? Str(ParseResult parsed, string type) => parsed.First(type)?.Value as string;
+
+    private static DateOnly? DateOf(ParseResult parsed) =>
+        (parsed.First(EntityTypes.Date) ?? parsed.First(EntityTypes.Deadline))?.Value switch
+        {
+            DateOnly d => d,
+            DateRange r => r.End ?? r.Start,
+            _ => null,
+        };
+}

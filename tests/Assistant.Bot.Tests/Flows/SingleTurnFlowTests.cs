@@ -1,0 +1,58 @@
+using Assistant.Bot.Tests.Infrastructure;
+
+namespace Assistant.Bot.Tests.Flows;
+
+/// <summary>Utterance → reply tables against the real API (demo data): one fresh conversation per row.</summary>
+[Collection(BotCollection.Name)]
+public sealed class SingleTurnFlowTests(BotHostFixture host)
+{
+    [Theory]
+    [InlineData("你好", "我是政府购买服务助手", "[按钮]")]
+    [InlineData("帮助", "任何时候输入“取消”")]
+    [InlineData("取消", "当前没有进行中的事项")]
+    [InlineData("查一下SY-2025-001项目的状态", "当前阶段：服务中", "下一步：", "关键日期：", "project.html?id=SY-2025-001")]
+    [InlineData("查一下SY-2025-001項目的狀態", "上虞区居家养老服务项目（2025年度）", "当前阶段：服务中")]
+    [InlineData("路灯维护项目现在进展到哪一步了", "上虞区乡镇路灯维护项目（SY-2025-003）", "当前阶段：评标中")]
+    [InlineData("路燈維護項目現在進展到哪一步了", "上虞区乡镇路灯维护项目（SY-2025-003）")]
+    [InlineData("居家养老服务项目签合同了吗", "您指的是哪一个？", "SY-2025-001")]
+    [InlineData("JB-2026-003项目签合同了吗", "已经签了合同")]
+    [InlineData("SY-2026-001签合同了吗", "还没有签合同", "投标中")]
+    [InlineData("哪些项目超过截止日期还没定标", "已过投标截止日期但还没有定标", "SY-2026-005", "SY-2025-003")]
+    [InlineData("上虞区有什么项目可以报名？", "正在接受报名", "SY-2026-001")]
+    [InlineData("查一下XX-2020-999项目的状态", "没有找到")]
+    [InlineData("我要投标", "请先在网页登录单位账号")]
+    [InlineData("把SY-2026-001的投标截止时间延长到3月10日", "需要购买主体工作人员账号")]
+    [InlineData("今天的助餐服务不太好，饭菜凉了", "评价二维码", "链接")]
+    public Task Replies_to_one_utterance(string utterance, params string[] expected) =>
+        Conversation.Start(host).Send(utterance).Expect(expected).StartTestAsync();
+
+    [Fact]
+    public async Task Budget_and_service_words_filter_the_project_list()
+    {
+        // Expected count from the API itself, so the test follows the demo data rather than restating it.
+        var all = await host.Api.CreateClient().GetStringAsync("/api/projects?q=养老&take=100");
+        var expected = System.Text.Json.JsonDocument.Parse(all).RootElement.GetProperty("items").EnumerateArray()
+            .Count(p => p.GetProperty("budget").GetDecimal() >= 500_000m);
+        Assert.True(expected >= 2);
+        await Conversation.Start(host).Send("预算超过50万的养老项目").Expect($"找到{expected}个", "预算不低于50万元", "[卡片]").StartTestAsync();
+    }
+
+    [Fact]
+    public Task Pending_evaluations_this_month_answer_with_a_list_or_say_there_are_none() =>
+        Conversation.Start(host).Send("本月有哪些项目待评价").ExpectAny("待绩效评价", "本月没有到期待评价的项目").StartTestAsync();
+
+    [Fact]
+    public Task Policy_questions_cite_a_source_or_say_the_service_is_not_available() =>
+        Conversation.Start(host).Send("投标需要哪些材料？").ExpectAny("出处：", "政策问答服务暂未开通").StartTestAsync();
+
+    [Fact]
+    public Task Account_link_codes_are_redeemed_with_the_api_and_never_accepted_blindly() =>
+        Conversation.Start(host).Send("绑定 123456").ExpectAny("绑定码无效或已过期", "账号绑定功能暂未开通").StartTestAsync();
+
+    [Fact]
+    public Task Not_understood_asks_to_rephrase_then_gives_up_with_suggestions() =>
+        Conversation.Start(host)
+            .Send("qwerty asdf").Expect("换个说法")
+            .Send("zxcv uiop").Expect("还是没能理解", "[按钮]")
+            .StartTestAsync();
+}

@@ -1,0 +1,47 @@
+using Assistant.Web.Tests.Infrastructure;
+
+namespace Assistant.Web.Tests.Chat;
+
+[Collection(WebCollection.Name)]
+public sealed class ChatTests(WebFixture web)
+{
+    [Fact]
+    public async Task Web_Chat_talks_to_the_bot_over_Direct_Line_and_the_bot_answers_from_the_api()
+    {
+        Assert.Null(web.BotStartError);
+        var (context, page) = await web.NewPhoneAsync();
+        await using var _ = context;
+        await page.GotoAsync("/chat.html");
+        await Assertions.Expect(page.Locator("#chat-status")).ToContainTextAsync("已连接", new() { Timeout = 30000 });
+        var sendBox = page.GetByRole(AriaRole.Textbox).Last;
+
+        await sendBox.FillAsync("你好");
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#webchat")).ToContainTextAsync("我是政府购买服务助手", new() { Timeout = 20000 });
+
+        await sendBox.FillAsync("上虞区有什么居家养老项目？");
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#webchat")).ToContainTextAsync("找到", new() { Timeout = 20000 });
+        // The projects come back as hero cards, rendered by Web Chat with their titles.
+        await Assertions.Expect(page.Locator("#webchat").GetByText("上虞区居家养老上门服务项目").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "chat-round-trip");
+    }
+
+    [Fact]
+    public async Task Web_Chat_is_loaded_only_on_the_chat_page()
+    {
+        var (context, page) = await web.NewPhoneAsync(serviceWorkers: false);
+        await using var _ = context;
+        var scripts = new List<string>();
+        page.Request += (_, r) => { if (r.ResourceType == "script") lock (scripts) scripts.Add(r.Url); };
+        foreach (var path in new[] { "/", "/rating.html?t=x", "/org.html", "/staff.html", "/project.html?id=SY-2026-001" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        Assert.DoesNotContain(scripts, s => s.Contains("webchat"));
+        await page.GotoAsync("/chat.html");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains(scripts, s => s.Contains("webchat-"));
+    }
+}
