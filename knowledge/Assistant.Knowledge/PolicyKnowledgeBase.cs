@@ -32,6 +32,7 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
     private readonly PolicySearcher _searcher;
     private readonly SemaphoreSlim _writes = new(1, 1);
     private volatile bool _indexChecked;
+    private long _checkedAt;
     private SectionOutline _outline = SectionOutline.Empty;
 
     public PolicyKnowledgeBase(IDocumentStore store, ICatalogueFacts catalogue, IOptions<PolicyKnowledgeOptions> options,
@@ -55,10 +56,32 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
     public async Task<bool> EnsureIndexAsync(CancellationToken ct = default)
     {
         if (_indexChecked) return false;
+        return await CheckIndexAsync(force: false, ct);
+    }
+
+    /// <summary>
+    /// Another process (the bulk loader, another API instance on MongoDB) may have changed the store: at most every
+    /// <see cref="PolicyKnowledgeOptions.RecheckInterval"/> the store's fingerprint is compared again, in the background
+    /// so the question that notices does not wait for a rebuild.
+    /// </summary>
+    private void RecheckInBackgroundWhenDue()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _checkedAt);
+        if (now - last < _options.RecheckInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _checkedAt, now, last) != last) return;
+        _ = Task.Run(async () =>
+        {
+            try { await CheckIndexAsync(force: true, CancellationToken.None); }
+            catch (Exception e) { _logger.LogWarning(e, "Policy index re-check failed; will retry"); }
+        });
+    }
+
+    private async Task<bool> CheckIndexAsync(bool force, CancellationToken ct)
+    {
         await _writes.WaitAsync(ct);
         try
         {
-            if (_indexChecked) return false;
+            if (_indexChecked && !force) return false;
             var documents = await _store.Collection<PolicyDocument>().FindAsync(d => d.Id != "", ct: ct);
             var fingerprint = Fingerprint(documents);
             var rebuilt = false;
@@ -70,7 +93,8 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
                 _logger.LogInformation("Policy index rebuilt from the store: {Documents} documents, {Passages} passages", documents.Count, passages.Count);
                 rebuilt = true;
             }
-            _outline = await SectionOutline.LoadAsync(_store, ct);
+            if (rebuilt || !_indexChecked) _outline = await SectionOutline.LoadAsync(_store, ct);
+            Interlocked.Exchange(ref _checkedAt, Environment.TickCount64);
             _indexChecked = true;
             return rebuilt;
         }

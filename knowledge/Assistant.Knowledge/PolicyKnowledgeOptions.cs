@@ -21,4 +21,7 @@ public sealed class PolicyKnowledgeOptions
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
 
     public int MaxQuestionLength { get; set; } = 200;
+
+    /// <summary>How often answering re-checks the store for documents ingested by another process.</summary>
+    public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

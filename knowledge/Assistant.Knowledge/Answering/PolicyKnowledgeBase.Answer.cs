@@ -17,6 +17,7 @@ public sealed partial class PolicyKnowledgeBase
         if (question.Length == 0 || question.Length > _options.MaxQuestionLength) return new PolicyAnswerDto([], false, []);
         top = Math.Clamp(top, 1, 10);
         await EnsureIndexAsync(ct);
+        RecheckInBackgroundWhenDue();
 
         var catalogueQuestion = CatalogueQuestion.Parse(question);
         if (catalogueQuestion.Kind != CatalogueQuestionKind.None)

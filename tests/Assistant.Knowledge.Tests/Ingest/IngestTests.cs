@@ -168,6 +168,30 @@ public sealed class IngestTests : IDisposable
         Assert.Equal(before.Answers[0].Text, (await rebuilt.AnswerAsync("承接主体弄虚作假会怎么处理？")).Answers[0].Text);
     }
 
+    [Fact]
+    public async Task Documents_ingested_by_another_process_are_picked_up_without_a_restart()
+    {
+        var loader = Open();
+        var store = (Platform.Storage.LiteDbStore)_open[1];
+        // A second knowledge base on the same store with its own index folder stands in for another process.
+        using var other = new PolicyKnowledgeBase(store, new Catalogue.PolicyCatalogueFacts(),
+            Microsoft.Extensions.Options.Options.Create(new PolicyKnowledgeOptions
+            {
+                IndexDirectory = Path.Combine(_dataDir, "other-index"),
+                RecheckInterval = TimeSpan.Zero,
+            }));
+        Assert.False((await other.AnswerAsync("承接主体弄虚作假会怎么处理？")).Confident);
+
+        await loader.IngestAsync(PolicyCorpus.Jiangbei, File.OpenRead(PolicyCorpus.File(PolicyCorpus.Jiangbei)));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (other.IndexedPassages == 0 && DateTime.UtcNow < deadline)
+        {
+            await other.AnswerAsync("承接主体弄虚作假会怎么处理？");
+            await Task.Delay(100);
+        }
+        Assert.True((await other.AnswerAsync("承接主体弄虚作假会怎么处理？")).Confident);
+    }
+
     private static byte[] Docx(params string[] paragraphs)
     {
         using var stream = new MemoryStream();
