@@ -25,6 +25,10 @@ public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language
         var confidence = parsed.Intent.Confidence;
         if ((intent == Intents.Fallback || confidence < Unsure) && backstop.Intent != Intents.Fallback)
             (intent, confidence) = (backstop.Intent, backstop.Confidence);
+        // A pasted rating link (…/rating.html?t=…) is as unambiguous as "绑定 123456": the address words must not
+        // make the model read it as something else.
+        if (text.Contains("rating.html?", StringComparison.OrdinalIgnoreCase) && backstop.Intent == Intents.RatingSubmit)
+            (intent, confidence) = (backstop.Intent, backstop.Confidence);
 
         var budget = parsed.First(EntityTypes.Budget)?.Value as BudgetRange;
         return backstop with
