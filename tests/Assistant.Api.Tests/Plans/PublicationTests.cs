@@ -76,7 +76,8 @@ public sealed class PublicationTests(ApiFactory factory) : IClassFixture<ApiFact
         await factory.Store.Collection<Project>().InsertAsync(project);
 
         var publish = new PublishProjectRequest(BidDeadline: factory.Clock.GetUtcNow().UtcDateTime.AddDays(30));
-        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync("/api/projects/SY-2056-901/publish", publish, Json.Options)).StatusCode);
+        var response = await staff.PostAsJsonAsync("/api/projects/SY-2056-901/publish", publish, Json.Options);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
