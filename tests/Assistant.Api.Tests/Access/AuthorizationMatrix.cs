@@ -199,6 +199,11 @@ public static class AuthorizationMatrix
         ["GET /api/exports/ocds/{year:int}.json"] = new("/api/exports/ocds/2025.json", Staff),
         ["GET /api/library"] = new("/api/library", Staff),
 
+        // Policy documents: staff upload (multipart only: a JSON body is 415), anyone reads and asks.
+        ["POST /api/policies/"] = new("/api/policies", "anon:401 bot,org,orgB,botOrg:403 staff,staffB,finance,admin:415", new { }),
+        ["GET /api/policies/"] = new("/api/policies", Public),
+        ["GET /api/policies/answer"] = new("/api/policies/answer?q=" + Uri.EscapeDataString("哪些服务不能购买"), Public),
+
         // Public disclosure (信息公开).
         ["GET /api/disclosure/evaluations"] = new("/api/disclosure/evaluations", Public),
         ["GET /api/disclosure/providers/{id}/ratings"] = new("/api/disclosure/providers/org-kangle/ratings", Public),

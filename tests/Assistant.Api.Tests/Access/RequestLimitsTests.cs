@@ -28,6 +28,15 @@ public sealed class RequestLimitsTests(AccessFixture api) : IClassFixture<Access
     }
 
     [Fact]
+    public async Task An_upload_endpoint_keeps_its_own_larger_limit()
+    {
+        // 200 KB to the policy upload (its own limit is far larger): refused for its content type, not its size.
+        var staff = await api.SignedInAsync("staff");
+        var response = await staff.PostAsync("/api/policies", JsonOfSize(200 * 1024));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Bodies_under_the_limit_reach_the_endpoint()
     {
         var response = await api.Bot().PostAsync("/api/account-links/redeem", JsonOfSize(1024));
