@@ -10,6 +10,7 @@ using Assistant.Api.Infrastructure;
 using Assistant.Api.Organisations;
 using Assistant.Api.Library;
 using Assistant.Api.Plans;
+using Assistant.Api.Policies;
 using Assistant.Api.Projects;
 using Assistant.Api.Reports;
 using Assistant.Api.Ratings;
@@ -19,7 +20,7 @@ using Assistant.Platform.Storage;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseAssistantEnvironment("ASSISTANT_API_PORT", 5080);
 builder.AddApiDefaults();
-builder.Services.AddDocumentStore(Schema.Declare);
+builder.Services.AddDocumentStore(schema => { Schema.Declare(schema); PolicySetup.Declare(schema); });
 builder.Services.AddSingleton<IStoreSeeder, DemoSeeder>();
 builder.Services.AddSingleton<Assistant.Api.Audit.AuditLog>();
 builder.AddPlans();
@@ -27,6 +28,7 @@ builder.AddRatings();
 builder.AddEvaluations();
 builder.AddProviders();
 builder.AddAccountLinks();
+builder.AddPolicies();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -46,6 +48,7 @@ app.MapExportsApi();
 app.MapAccountLinksApi();
 app.MapAuditApi();
 app.MapProjectStatusApi();
+app.MapPolicyApi();
 
 app.Run();
 

@@ -15,7 +15,7 @@ namespace Assistant.Bot;
 /// </summary>
 public sealed class AssistantBot(
     ConversationState conversationState, UserState userState, IUnderstanding understanding, DialogStack dialogs,
-    TimeProvider clock, ILogger<AssistantBot> logger) : ActivityHandler
+    OutcomeNotices notices, TimeProvider clock, ILogger<AssistantBot> logger) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<ConversationData> _conversation = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
     private readonly IStatePropertyAccessor<UserProfile> _user = userState.CreateProperty<UserProfile>(nameof(UserProfile));
@@ -54,6 +54,7 @@ public sealed class AssistantBot(
         using var acting = ActingUser.Begin(user.Username);
         try
         {
+            await notices.TellAsync(turnContext, user, cancellationToken);
             await dialogs.RunAsync(turnContext, conversation, user, input, today, cancellationToken);
         }
         catch (Exception e) when (ApiFailure.IsUnavailable(e, cancellationToken))

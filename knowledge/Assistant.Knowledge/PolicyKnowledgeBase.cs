@@ -79,30 +79,69 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
 
     public async Task<PolicyIngestResultDto> IngestAsync(string fileName, Stream content, CancellationToken ct = default)
     {
+        var (name, parsed, text, failure) = await ParseAsync(fileName, content, ct);
+        if (parsed is null) return failure!;
+        await EnsureIndexAsync(ct);
+        await _writes.WaitAsync(ct);
+        try
+        {
+            return await StoreAndIndexAsync(name, parsed, text!, commit: true, ct);
+        }
+        finally { _writes.Release(); }
+    }
+
+    /// <summary>
+    /// Bulk loading (the CLI): like <see cref="IngestAsync"/> per file, but the index is committed once at the end
+    /// instead of once per file. <paramref name="progress"/> gets each file's result as soon as it is done.
+    /// </summary>
+    public async Task<IReadOnlyList<PolicyIngestResultDto>> IngestManyAsync(
+        IEnumerable<(string FileName, Func<Stream> Open)> files, Action<PolicyIngestResultDto>? progress = null, CancellationToken ct = default)
+    {
+        await EnsureIndexAsync(ct);
+        var results = new List<PolicyIngestResultDto>();
+        await _writes.WaitAsync(ct);
+        try
+        {
+            foreach (var (fileName, open) in files)
+            {
+                PolicyIngestResultDto result;
+                try
+                {
+                    await using var stream = open();
+                    var (name, parsed, text, failure) = await ParseAsync(fileName, stream, ct);
+                    result = parsed is null ? failure! : await StoreAndIndexAsync(name, parsed, text!, commit: false, ct);
+                }
+                catch (IOException e) { result = Failed(fileName, "无法读取文件：" + e.Message); }
+                results.Add(result);
+                progress?.Invoke(result);
+            }
+            var all = await _store.Collection<PolicyDocument>().FindAsync(d => d.Id != "", ct: ct);
+            _index.Commit(Fingerprint(all));
+            return results;
+        }
+        finally { _writes.Release(); }
+    }
+
+    /// <summary>The clean file name and the parsed policy with its cleaned text, or the failed result.</summary>
+    private async Task<(string FileName, ParsedPolicy? Parsed, string? Text, PolicyIngestResultDto? Failure)> ParseAsync(string fileName, Stream content, CancellationToken ct)
+    {
         fileName = Path.GetFileName(fileName ?? "");
         byte[] bytes;
         try
         {
             bytes = await ReadLimitedAsync(content, _options.MaxFileBytes, ct);
         }
-        catch (InvalidDataException e) { return Failed(fileName, e.Message); }
+        catch (InvalidDataException e) { return (fileName, null, null, Failed(fileName, e.Message)); }
 
         var read = PolicyTextReader.Read(fileName, bytes);
-        if (read.Text is null) return Failed(fileName, read.Error!);
+        if (read.Text is null) return (fileName, null, null, Failed(fileName, read.Error!));
         var lines = PolicyTextCleaner.Clean(read.Text);
         var parsed = PolicyParser.Parse(fileName, lines);
-        if (parsed.Passages.Count == 0) return Failed(fileName, "没有识别出正文段落：请确认文件是政策文件正文。");
-
-        await EnsureIndexAsync(ct);
-        await _writes.WaitAsync(ct);
-        try
-        {
-            return await StoreAndIndexAsync(fileName, parsed, string.Join('\n', lines), ct);
-        }
-        finally { _writes.Release(); }
+        if (parsed.Passages.Count == 0) return (fileName, null, null, Failed(fileName, "没有识别出正文段落：请确认文件是政策文件正文。"));
+        return (fileName, parsed, string.Join('\n', lines), null);
     }
 
-    private async Task<PolicyIngestResultDto> StoreAndIndexAsync(string fileName, ParsedPolicy parsed, string cleanText, CancellationToken ct)
+    private async Task<PolicyIngestResultDto> StoreAndIndexAsync(string fileName, ParsedPolicy parsed, string cleanText, bool commit, CancellationToken ct)
     {
         var id = DocumentId(parsed);
         var documents = _store.Collection<PolicyDocument>();
@@ -128,8 +167,12 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
         foreach (var old in oldPassages.Where(o => !freshIds.Contains(o.Id)))
             await passages.DeleteAsync(old.Id, ct);
 
-        var all = await documents.FindAsync(d => d.Id != "", ct: ct);
-        _index.ReplaceDocument(id, fresh.Select(p => ToIndexed(p, document)), Fingerprint(all));
+        if (commit)
+        {
+            var all = await documents.FindAsync(d => d.Id != "", ct: ct);
+            _index.ReplaceDocument(id, fresh.Select(p => ToIndexed(p, document)), Fingerprint(all));
+        }
+        else _index.ReplaceDocument(id, fresh.Select(p => ToIndexed(p, document)), fingerprint: null);
         _outline = _outline.With(id, fresh);
         _logger.LogInformation("Ingested policy {Title} ({DocNumber}) from {File}: {Passages} passages", parsed.Title, parsed.DocNumber, fileName, fresh.Count);
         return new PolicyIngestResultDto(fileName, true, id, parsed.Title, parsed.DocNumber, fresh.Count, existing is not null, null);

@@ -55,7 +55,7 @@ public static class RatingsApi
             Id = request.IdempotencyKey!, ContractId = resolved.Contract.Id, ProjectId = resolved.Project.Id,
             OrganisationId = resolved.Contract.OrganisationId, LinkVisitKey = key, Score = request.Score,
             Dimensions = request.Dimensions ?? [], Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
-            Channel = http.User.ViaBot() || http.Headers["X-Rating-Channel"] == "chat" ? "chat" : "link", SubmittedAt = now,
+            Channel = http.HttpContext.User.ViaBot() || http.Headers["X-Rating-Channel"] == "chat" ? "chat" : "link", SubmittedAt = now,
             RatesRectificationCaseId = fixOf?.Id,
         };
         if (rating.OpensRectification)

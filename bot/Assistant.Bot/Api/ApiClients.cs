@@ -18,6 +18,7 @@ public static class ApiClients
         Add<IAccessApi>(services);
         Add<IRatingsApi>(services);
         Add<IPlansApi>(services);
+        Add<IProvidersApi>(services);
         return services;
     }
 

@@ -27,8 +27,9 @@ public sealed partial class RatingSubmitFlow(IRatingsApi ratings) : IFlow
     {
         var raw = context.Turn.Activity.Text ?? input.Text;
         var score = input.Score ?? StarScore(raw);
-        // A stated level ("五星", "非常满意") is not a comment; a description of what happened is.
-        if (score is null || !StatedPattern().IsMatch(input.Text)) context.Set("comment", Trim(LinkPattern().Replace(raw, "")));
+        // A level read from a description ("饭菜凉了" → 不满意) keeps the description as the comment; a stated level
+        // ("五星", "非常满意") or a bare "我要评价" is not a comment.
+        if (score is not null && !StatedPattern().IsMatch(input.Text)) context.Set("comment", Trim(AnyLinkPattern().Replace(raw, "")));
         if (score is { } s) context.Set("score", s.ToString(CultureInfo.InvariantCulture));
         if (FindToken(raw) is { } token) context.Set("token", token);
         await NextAsync(context, ct);
@@ -142,13 +143,17 @@ public sealed partial class RatingSubmitFlow(IRatingsApi ratings) : IFlow
         return "一二三四五".IndexOf(m.Groups[1].Value[0]) is var i and >= 0 ? i + 1 : m.Groups[1].Value[0] == '两' ? 2 : m.Groups[1].Value[0] - '0';
     }
 
-    private static string Trim(string text) => text.Trim() is var t && t.Length > 500 ? t[..500] : t;
+    private static string Trim(string text) => text.Trim().TrimEnd('，', ',', '：', ':').Trim() is var t && t.Length > 500 ? t[..500] : t;
 
     [GeneratedRegex(@"rating\.html\?(?:[^\s#]*&)?t=([A-Za-z0-9_\-\.%]+)")]
     private static partial Regex LinkPattern();
 
     [GeneratedRegex(@"[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{40,}")]
     private static partial Regex BareTokenPattern();
+
+    /// <summary>What is removed from a complaint before it is kept as the comment: addresses and tokens.</summary>
+    [GeneratedRegex(@"https?://\S+|\S*rating\.html\?\S*|[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{40,}")]
+    private static partial Regex AnyLinkPattern();
 
     [GeneratedRegex(@"([1-5一二两三四五])\s*颗?星")]
     private static partial Regex StarPattern();

@@ -53,6 +53,7 @@ public static class BotHost
         services.AddSingleton<ProjectLookup>();
         services.AddSingleton<ProjectCards>();
         services.AddSingleton<ProjectQueries>();
+        services.AddSingleton<OutcomeNotices>();
         foreach (var flow in typeof(IFlow).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFlow).IsAssignableFrom(t)))
             services.AddSingleton(typeof(IFlow), flow);
         services.AddSingleton<DialogStack>();

@@ -11,6 +11,10 @@ public sealed class UserProfile
     public string? OrganisationId { get; set; }
     public string? Department { get; set; }
 
+    /// <summary>An organisation registered in this chat and the key to learn its verification outcome (told once, then cleared).</summary>
+    public string? RegisteredOrganisationId { get; set; }
+    public string? RegistrationKey { get; set; }
+
     public bool IsLinked => !string.IsNullOrEmpty(Username);
 
     public bool IsStaff => Roles.Contains(Contracts.Domain.Roles.PurchaserStaff) || Roles.Contains(Contracts.Domain.Roles.Finance) || Roles.Contains(Contracts.Domain.Roles.Admin);

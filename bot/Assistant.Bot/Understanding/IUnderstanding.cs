@@ -24,6 +24,7 @@ public static class Intents
     public const string PlanStatus = "plan.status";
     public const string OrgRegister = "org.register";
     public const string BidSubmit = "bid.submit";
+    public const string ClarificationAsk = "clarification.ask";
     public const string RatingSubmit = "rating.submit";
     public const string AccountLink = "account.link";
     public const string DeadlineExtend = "deadline.extend";

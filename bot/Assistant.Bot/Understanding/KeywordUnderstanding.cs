@@ -12,6 +12,7 @@ public sealed partial class KeywordUnderstanding : IUnderstanding
     private static readonly (string Intent, Regex Pattern)[] Rules =
     [
         (Intents.Cancel, new(@"^(取消|算了|不用了|退出|不办了|停止)[。！!]*$")),
+        (Intents.RatingSubmit, new(@"rating\.html\?", RegexOptions.IgnoreCase)),
         (Intents.AccountLink, new(@"(绑定|綁定)\s*\d{6}")),
         (Intents.Help, new(@"^(帮助|help|\?|？)$|你能做什么|能做些什么|怎么用|有什么功能|能帮我什么", RegexOptions.IgnoreCase)),
         (Intents.Greeting, new(@"^(你好|您好|hi|hello|嗨|早上好|下午好|晚上好)[啊呀！!。]*$", RegexOptions.IgnoreCase)),

@@ -18,13 +18,15 @@ public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language
         var backstop = rules.Understand(text, today);
         var intent = parsed.Intent.Name switch
         {
-            IntentNames.ProjectEligible => Intents.ProjectSearch,
             IntentNames.OutOfScope => Intents.Fallback,
             var name => name,
         };
         var confidence = parsed.Intent.Confidence;
         if ((intent == Intents.Fallback || confidence < Unsure) && backstop.Intent != Intents.Fallback)
             (intent, confidence) = (backstop.Intent, backstop.Confidence);
+        // A pasted rating link (the QR code's address) is unambiguous, whatever the words around it.
+        if (text.Contains("rating.html?", StringComparison.OrdinalIgnoreCase))
+            (intent, confidence) = (Intents.RatingSubmit, 0.95);
 
         var budget = parsed.First(EntityTypes.Budget)?.Value as BudgetRange;
         return backstop with

@@ -43,3 +43,7 @@ public sealed record PolicyUploadResultDto(IReadOnlyList<PolicyIngestResultDto> 
     public int Succeeded => Files.Count(f => f.Succeeded);
     public int Failed => Files.Count(f => !f.Succeeded);
 }
+
+/// <summary>An ingested policy document, as listed by GET /api/policies.</summary>
+public sealed record PolicyDocumentDto(
+    string Id, string Title, string? DocNumber, string? IssuingBody, string? IssuedOn, int Passages, DateTime IngestedAt);

@@ -34,7 +34,8 @@ internal static partial class FollowUps
     public static string? QuestionFor(string section)
     {
         if (section == PolicySplitter.NoSection) return null;
-        var label = Numbering().Replace(section.Split(" › ")[^1], "").Trim('。', '，', ',', ' ', '：', ':');
+        // Our own wording, so in Simplified even when the heading is Traditional; asking it finds the section either way.
+        var label = Assistant.Contracts.Text.ChineseScript.ToSimplified(Numbering().Replace(section.Split(" › ")[^1], "").Trim('。', '，', ',', ' ', '：', ':'));
         if (label.Length < 2) return null;
         return $"关于“{label}”有哪些规定？";
     }

@@ -13,11 +13,14 @@ public sealed partial record CatalogueQuestion(CatalogueQuestionKind Kind, strin
         var q = ChineseScript.ToSimplified(question).Trim().TrimEnd('？', '?', '。', '！', '!', ' ');
         if (ExcludedList().IsMatch(q) || q.Contains("负面清单")) return new(CatalogueQuestionKind.ExcludedList, null);
         if (AllowedList().IsMatch(q)) return new(CatalogueQuestionKind.AllowedList, null);
-        var m = SubjectFirst().Match(q);
-        if (!m.Success) m = VerbFirst().Match(q);
-        if (!m.Success) return new(CatalogueQuestionKind.None, null);
-        var subject = Filler().Replace(m.Groups["x"].Value, "").Trim();
-        return subject.Length is >= 2 and <= 20 ? new(CatalogueQuestionKind.Subject, subject) : new(CatalogueQuestionKind.None, null);
+        // "养老服务能不能政府购买" names the service first; "政府能不能购买养老服务" after the verb.
+        foreach (var m in new[] { SubjectFirst().Match(q), VerbFirst().Match(q) })
+        {
+            if (!m.Success) continue;
+            var subject = Filler().Replace(m.Groups["x"].Value, "").Trim();
+            if (subject.Length is >= 2 and <= 20) return new(CatalogueQuestionKind.Subject, subject);
+        }
+        return new(CatalogueQuestionKind.None, null);
     }
 
     [GeneratedRegex(@"(哪些|什么|哪类|哪几类).{0,8}(不能|不得|不可以|不允许|禁止|不宜|不适合|不能够).{0,6}(购买|买)")]

@@ -75,18 +75,19 @@ public sealed class PolicyIndex : IDisposable
             _writer.DeleteAll();
             _passages.Clear();
             foreach (var passage in passages) _writer.AddDocument(ToLucene(passage));
-            Commit(fingerprint);
+            CommitLocked(fingerprint);
         }
     }
 
-    public void ReplaceDocument(string documentId, IEnumerable<IndexedPassage> passages, string fingerprint)
+    /// <summary>Replaces one document's passages; commits (visible to search) only when a fingerprint is given.</summary>
+    public void ReplaceDocument(string documentId, IEnumerable<IndexedPassage> passages, string? fingerprint)
     {
         lock (_writeLock)
         {
             _writer.DeleteDocuments(new Term("docId", documentId));
             foreach (var key in _passages.Keys.Where(k => k.StartsWith(documentId + "-", StringComparison.Ordinal))) _passages.TryRemove(key, out _);
             foreach (var passage in passages) _writer.AddDocument(ToLucene(passage));
-            Commit(fingerprint);
+            if (fingerprint is not null) CommitLocked(fingerprint);
         }
     }
 
@@ -101,7 +102,12 @@ public sealed class PolicyIndex : IDisposable
         d.Get("id"), d.Get("docId"), int.Parse(d.Get("ordinal")), d.Get("sectionText"), d.Get("text"),
         d.Get("title"), d.Get("docNumber"), d.Get("issuingBody"), d.Get("issuedOn"));
 
-    private void Commit(string fingerprint)
+    public void Commit(string fingerprint)
+    {
+        lock (_writeLock) CommitLocked(fingerprint);
+    }
+
+    private void CommitLocked(string fingerprint)
     {
         // Each ingest adds a segment, and a query pays per segment (term lookups for every clause): keep few.
         if (Read(s => s.IndexReader.Leaves.Count) >= MaxSegments) _writer.ForceMerge(1);

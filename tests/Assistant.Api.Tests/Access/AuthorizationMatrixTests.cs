@@ -30,11 +30,20 @@ public sealed class AuthorizationMatrixTests(AccessFixture api, ITestOutputHelpe
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
 
-    private List<string> Endpoints() => api.App.Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
+    private List<string> Endpoints() => AllRoutes().Distinct().Order().ToList();
+
+    private IEnumerable<string> AllRoutes() => api.App.Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
         .SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
         .Where(e => e.RoutePattern.RawText?.StartsWith("/api/") == true)
-        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
-        .Distinct().Order().ToList();
+        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText}"));
+
+    [Fact]
+    public void No_two_endpoints_share_a_method_and_route()
+    {
+        // Two handlers on one route means the authorization of one of them is never what the matrix checked.
+        var duplicates = AllRoutes().GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(duplicates.Count == 0, "Mapped more than once (remove one mapping):\n" + string.Join("\n", duplicates));
+    }
 
     [Fact]
     public void Every_endpoint_has_an_entry_in_the_matrix_and_every_entry_an_endpoint()

@@ -76,14 +76,15 @@ public sealed class LinkedUserFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
-    public async Task A_linked_organisation_bids_with_checks_against_the_project_and_nothing_is_submitted_yet() =>
-        await (await AsAsync(new UserProfile { Username = "org", Roles = [Roles.Organisation], OrganisationId = "org-1" }))
+    public async Task A_linked_organisation_bids_with_checks_against_the_project_and_gets_a_receipt() =>
+        await (await AsAsync(new UserProfile { Username = "org", Roles = [Roles.Organisation], OrganisationId = "org-kangle" }))
             .Send("我要投标").Expect("项目编号")
-            .Send("SY-2026-005").Expect("不接受投标", "项目编号")
+            .Send("SY-2026-005").Expect("逾期投标不予受理", "项目编号")
             .Send("SY-2026-001").Expect("报价多少")
             .Send("一百万元").Expect("超过了项目预算68万元")
-            .Send("四十五万元").Expect("报价45万元", "确认提交吗")
-            .Send("确认").Expect("本次没有提交", "project.html?id=SY-2026-001")
+            .Send("四十五万元").Expect("服务方案")
+            .Send("组建10人服务团队，每周上门两次").Expect("报价45万元", "未被列入黑名单", "确认提交吗")
+            .Send("确认").Expect("投标已受理", "回执编号：TB-SY-2026-001-")
             .StartTestAsync();
 }
 

@@ -1,5 +1,7 @@
 using Assistant.Bot.Tests.Infrastructure;
 using Assistant.Contracts.Domain;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Bot.Schema;
 
 namespace Assistant.Bot.Tests.Flows;
@@ -28,7 +30,7 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
-    public Task Organisation_registration_fills_slots_validates_the_credit_code_and_does_not_pretend_to_submit()
+    public Task Organisation_registration_fills_slots_validates_the_credit_code_and_submits_as_pending()
     {
         Assert.True(CreditCode.Check(ValidCode).IsValid);
         var wrongCheck = ValidCode[..17] + (ValidCode[17] == '0' ? '1' : '0');
@@ -38,8 +40,12 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .Send(wrongCheck).Expect("校验", "请输入18位统一社会信用代码")
             .Send(ValidCode).Expect("代码核对无误", "社会组织", "手机号")
             .Send("12345").Expect("11位")
-            .Send("13800001111").Expect("请确认", ValidCode, "[按钮] 确认 / 取消")
-            .Send("确认").Expect("尚未为您登记", "org.html")
+            .Send("13800001111").Expect("法定代表人")
+            .Send("陈丽华").Expect("提供哪些服务")
+            .Send("居家养老服务、社区服务").Expect("服务区域")
+            .Send("上虞区").Expect("成立日期")
+            .Send("2016年5月12日").Expect("请确认", ValidCode, "[按钮] 确认 / 取消")
+            .Send("确认").Expect("登记申请已提交", "待审核")
             .StartTestAsync();
     }
 
@@ -81,10 +87,29 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
-    public Task Ratings_are_confirmed_and_the_bot_says_honestly_that_nothing_was_recorded() =>
+    public Task A_rating_without_the_recipients_link_asks_for_it_and_records_nothing() =>
         Conversation.Start(host)
-            .Send("我要评价一下服务").Expect("满意吗", "非常满意")
-            .Send("非常满意").Expect("非常满意", "确认提交吗")
-            .Send("确认").Expect("本次没有提交", "rating.html")
+            .Send("我要评价一下服务").Expect("评价二维码", "链接")
+            .Send("取消").Expect("已取消", "没有做任何修改")
             .StartTestAsync();
+
+    [Fact]
+    public async Task A_complaint_becomes_a_rating_for_the_linked_contract_after_confirmation_and_only_once()
+    {
+        var staff = await host.Api.ClientForAsync("staff");
+        var created = await staff.PostAsJsonAsync("/api/contracts/HT-SY-2025-001/rating-links", new { visit = "第12次上门" });
+        created.EnsureSuccessStatusCode();
+        var link = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var url = link.GetProperty("url").GetString()!;
+
+        await Conversation.Start(host)
+            .Send("今天的助餐服务不太好，饭菜凉了").Expect("评价二维码")
+            .Send(url).Expect("上虞区居家养老服务项目（2025年度）", "不满意", "饭菜凉了", "工作日内答复整改", "确认提交吗")
+            .Send("确认").Expect("评价已提交", "转给服务机构整改")
+            .StartTestAsync();
+
+        var info = await host.Api.CreateClient().GetFromJsonAsync<JsonElement>($"/api/ratings/links/{Uri.EscapeDataString(link.GetProperty("token").GetString()!)}");
+        Assert.True(info.GetProperty("alreadyRated").GetBoolean());
+        await Conversation.Start(host).Send($"我要评价 {url}").Expect("已经评价过了").StartTestAsync();
+    }
 }

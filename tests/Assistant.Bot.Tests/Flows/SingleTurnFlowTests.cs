@@ -22,7 +22,7 @@ public sealed class SingleTurnFlowTests(BotHostFixture host)
     [InlineData("查一下XX-2020-999项目的状态", "没有找到")]
     [InlineData("我要投标", "请先在网页登录单位账号")]
     [InlineData("把SY-2026-001的投标截止时间延长到3月10日", "需要购买主体工作人员账号")]
-    [InlineData("今天的助餐服务不太好，饭菜凉了", "不满意", "确认提交吗")]
+    [InlineData("今天的助餐服务不太好，饭菜凉了", "评价二维码", "链接")]
     public Task Replies_to_one_utterance(string utterance, params string[] expected) =>
         Conversation.Start(host).Send(utterance).Expect(expected).StartTestAsync();
 

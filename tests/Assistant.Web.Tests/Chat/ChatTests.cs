@@ -8,6 +8,7 @@ public sealed class ChatTests(WebFixture web)
     [Fact]
     public async Task Web_Chat_talks_to_the_bot_over_Direct_Line_and_the_bot_answers_from_the_api()
     {
+        Assert.Null(web.BotStartError);
         var (context, page) = await web.NewPhoneAsync();
         await using var _ = context;
         await page.GotoAsync("/chat.html");

@@ -30,4 +30,14 @@ public static class ApiCalls
         Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    public static async Task<JsonElement> PostAsync(this WebFixture web, string path, object body, string username)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await web.TokenAsync(username));
+        var response = await web.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
+        return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
 }

@@ -7,6 +7,7 @@ public sealed class WebFixture : IAsyncLifetime
 {
     public ApiHost Api { get; private set; } = null!;
     public BotProcess Bot { get; } = new();
+    public string? BotStartError { get; private set; }
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -19,7 +20,11 @@ public sealed class WebFixture : IAsyncLifetime
         Api.StartServer();
         Http = new HttpClient { BaseAddress = new Uri(Api.BaseUrl) };
         (await Http.GetAsync("/health/ready")).EnsureSuccessStatusCode();
-        await Bot.StartAsync(Api.BaseUrl, botKey);
+        // A bot that fails to start fails the chat tests (with its log), not every page test.
+        try { await Bot.StartAsync(Api.BaseUrl, botKey); }
+        catch (InvalidOperationException e) { BotStartError = e.Message; }
+        // CI runs the other test suites at the same time on two cores: allow for a slow machine.
+        Assertions.SetDefaultExpectTimeout(15000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Infrastructure.Browser.LaunchAsync(Playwright);
     }

@@ -53,8 +53,15 @@ public sealed class SignedInPagesTests(WebFixture web)
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "谢谢您的评价！" })).ToBeVisibleAsync();
 
+        // And a bid, to find under 我的投标 (there is no list endpoint: the page asks project by project).
+        await web.PostAsync("/api/projects/SY-2026-002/bids", new { price = 430000m, planSummary = "每日两餐配送，专人回访。", declaredNotExcluded = true }, "org");
+
         await page.GotoAsync("/org.html");
         await SignInAsync(page, "org");
+        var myBid = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "我的投标" }) }).Locator("li");
+        await Assertions.Expect(myBid).ToContainTextAsync("上虞区老年助餐服务项目");
+        await Assertions.Expect(myBid).ToContainTextAsync("报价 43万元");
+        await Assertions.Expect(myBid).ToContainTextAsync("已提交，投标截止后开标");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登记状态" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("已审核通过")).ToBeVisibleAsync();
         var item = page.Locator("li.card", new() { HasText = comment });

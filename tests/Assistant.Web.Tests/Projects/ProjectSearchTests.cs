@@ -58,4 +58,19 @@ public sealed class ProjectSearchTests(WebFixture web)
         await page.GotoAsync("/project.html?id=NO-SUCH-1");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("项目不存在");
     }
+
+    [Fact]
+    public async Task A_published_answer_appears_on_the_project_page_without_the_askers_name()
+    {
+        var question = $"投标保证金如何缴纳？{Guid.NewGuid():N}";
+        var asked = await web.PostAsync("/api/projects/SY-2026-002/questions", new { question }, "org");
+        await web.PostAsync($"/api/projects/SY-2026-002/questions/{asked.GetProperty("id").GetString()}/answer", new { answer = "本项目不收取投标保证金。" }, "staff");
+
+        var (context, page) = await web.NewPhoneAsync();
+        await using var _ = context;
+        await page.GotoAsync("/project.html?id=SY-2026-002");
+        var qa = page.Locator(".qa li", new() { HasText = question });
+        await Assertions.Expect(qa).ToContainTextAsync("答：本项目不收取投标保证金。");
+        await Assertions.Expect(page.Locator(".qa")).Not.ToContainTextAsync("康乐");
+    }
 }

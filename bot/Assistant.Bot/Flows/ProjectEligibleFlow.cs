@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Assistant.Bot.Dialogs;
+using Assistant.Bot.Understanding;
+using Assistant.Contracts.Api;
+
+namespace Assistant.Bot.Flows;
+
+/// <summary>
+/// "有没有适合我们的项目": for a linked organisation, the open projects it may bid for (category, region, requirements
+/// checked by the API) with why each fits, filtered by budget and deadline from the message ("预算五十万以上",
+/// "下个月截止"); near misses are explained when asked ("为什么"). Anyone else gets the plain open-project search.
+/// </summary>
+public sealed class ProjectEligibleFlow(IProvidersApi providers, IAssistantApi api, ProjectCards cards) : IFlow
+{
+    private const string WhyStep = "why";
+    private readonly ProjectSearchFlow _search = new(api, cards);
+
+    public string Intent => Intents.ProjectEligible;
+    public string Help => "我会列出贵单位可以投标的项目，并说明哪些项目不符合条件、为什么。可以加上条件，例如“预算五十万以上”“下个月截止”。";
+
+    public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
+    {
+        if (!context.User.IsOrganisation || context.User.OrganisationId is not { } organisationId)
+        {
+            await _search.StartAsync(context, input, ct);
+            if (context.Frame.Step is null)
+                await context.SayAsync("想知道哪些项目适合贵单位、不适合的原因是什么，请先绑定单位账号（网页登录后生成绑定码，输入“绑定 123456”）；还没有登记可以说“我要登记”。", ct);
+            return;
+        }
+        var (from, to) = DeadlineRange(input, context.Today);
+        var result = await providers.GetEligibleProjectsAsync(organisationId, input.BudgetMin, input.BudgetMax, from, to, ct);
+        if (!result.CanBid)
+        {
+            await context.SayAsync($"暂时不能为贵单位推荐项目：{result.BlockedReason}。", ct);
+            return;
+        }
+        var eligible = result.Eligible.Where(e => input.Region is null || e.Project.Region == input.Region).ToList();
+        var text = eligible.Count == 0
+            ? "目前没有完全符合贵单位条件的开放项目。"
+            : $"有{eligible.Count}个项目适合贵单位：";
+        if (eligible.Count > 0)
+            await context.SendAsync(Replies.Cards(text, eligible.Take(ProjectCards.MaxCards).Select(e => (
+                e.Project.Name,
+                $"{e.Project.Id} · 预算{ProjectCards.Money(e.Project.Budget)} · {e.Project.MethodLabel}" +
+                $"{(e.Project.BidDeadline is { } d ? " · 截止" + ProjectCards.Date(d) : "")} · 适合原因：{string.Join("，", e.Fits)}",
+                cards.Url(e.Project.Id)))), ct);
+        else await context.SayAsync(text, ct);
+
+        // Near misses: the same service or the same region, so the reasons are worth hearing.
+        var near = result.NotEligible
+            .Where(n => !(n.Reasons.Any(r => r.StartsWith("服务类别不符")) && n.Reasons.Any(r => r.StartsWith("服务区域不符"))))
+            .Where(n => input.Region is null || n.Project.Region == input.Region)
+            .Take(ProjectCards.MaxCards)
+            .Select(n => new NearMiss(n.Project.Id, n.Project.Name, n.Reasons.ToList())).ToList();
+        if (near.Count == 0) return;
+        context.Set("near", JsonSerializer.Serialize(near));
+        await context.PromptAsync(WhyStep, $"另有{near.Count}个相关项目暂不符合条件（如 {near[0].Name}）。想知道原因吗？", ct, "查看原因", "不用了");
+    }
+
+    public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
+    {
+        if (input.Is(Intents.Deny) || input.Text.StartsWith("不用"))
+        {
+            context.End();
+            await context.SayAsync("好的。需要时随时问我。", ct);
+            return Answer.Accepted;
+        }
+        var near = JsonSerializer.Deserialize<List<NearMiss>>(context.Frame.Slot("near") ?? "[]") ?? [];
+        var chosen = input.ProjectCode is { } code ? near.Where(n => n.Id == code).ToList() : near;
+        if (!(input.Text.Contains("为什么") || input.Text.Contains("原因") || input.Text.Contains("查看") || input.Is(Intents.Affirm) || input.ProjectCode is not null) || chosen.Count == 0)
+            return Answer.Rejected("回复“查看原因”，或输入项目编号只看该项目。");
+        context.End();
+        await context.SayAsync(string.Join("\n", chosen.Select(n => $"· {n.Name}（{n.Id}）：{string.Join("；", n.Reasons)}")), ct);
+        return Answer.Accepted;
+    }
+
+    /// <summary>"下个月截止" → next month; "本月/这个月" → this month; a date → up to that day. Times in Beijing, sent as UTC.</summary>
+    public static (DateTime? From, DateTime? To) DeadlineRange(Understood input, DateOnly today)
+    {
+        var text = input.Text;
+        if (!text.Contains("截止") && !text.Contains("到期") && input.Date is null) return (null, null);
+        DateOnly? start = null, end = null;
+        if (text.Contains("下个月") || text.Contains("下月"))
+        {
+            start = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+            end = start.Value.AddMonths(1).AddDays(-1);
+        }
+        else if (text.Contains("本月") || text.Contains("这个月"))
+        {
+            start = today;
+            end = new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
+        }
+        else if (input.Date is { } date) end = date;
+        return (start is { } s ? ChinaTime.ToUtc(s.ToDateTime(TimeOnly.MinValue)) : null,
+            end is { } e ? ChinaTime.ToUtc(e.ToDateTime(TimeOnly.MaxValue)) : null);
+    }
+
+    private sealed record NearMiss(string Id, string Name, List<string> Reasons);
+}
