@@ -23,10 +23,15 @@ public static class ProjectLibrary
         if (region is not null) projects = projects.Where(p => p.Region == region).ToList();
         var plans = (await store.Collection<PurchasePlan>().FindAsync(p => p.Year == year, ct: ct)).ToDictionary(p => p.Id);
 
+        // One query for the contracts of all these projects rather than one per project (thousands of rows at year end).
+        var projectIds = projects.Select(p => p.Id).ToList();
+        var contracts = projectIds.Count == 0 ? []
+            : (await store.Collection<Contract>().FindAsync(c => projectIds.Contains(c.ProjectId), ct: ct))
+                .GroupBy(c => c.ProjectId).ToDictionary(g => g.Key, g => g.ToList());
         var entries = new List<Entry>(projects.Count);
         foreach (var project in projects)
         {
-            var contract = await ContractOfAsync(store, project, ct);
+            var contract = ContractOf(project, contracts.GetValueOrDefault(project.Id));
             plans.TryGetValue(PurchasePlan.IdFor(project.Department, project.Year), out var plan);
             var item = project.PlanItemId is null ? null : plan?.Item(project.PlanItemId);
             entries.Add(new Entry(project, contract, item));
@@ -50,11 +55,10 @@ public static class ProjectLibrary
             PaymentsOverContract: contract is not null && paid > contract.Amount);
     }
 
-    private static async Task<Contract?> ContractOfAsync(IDocumentStore store, Project project, CancellationToken ct)
+    private static Contract? ContractOf(Project project, List<Contract>? contracts)
     {
-        if (project.ContractId is not null) return await store.Collection<Contract>().GetAsync(project.ContractId, ct);
-        if (project.Status is < ProjectStatus.Contracted or > ProjectStatus.Closed) return null;
-        var id = project.Id;
-        return (await store.Collection<Contract>().FindAsync(c => c.ProjectId == id, take: 1, ct: ct)).FirstOrDefault();
+        if (contracts is null) return null;
+        if (project.ContractId is not null) return contracts.FirstOrDefault(c => c.Id == project.ContractId);
+        return project.Status is >= ProjectStatus.Contracted and <= ProjectStatus.Closed ? contracts.FirstOrDefault() : null;
     }
 }

@@ -35,15 +35,18 @@ public static class YearEndReport
 
     private static async Task<Dictionary<string, ContractFacts>> FactsAsync(IDocumentStore store, IReadOnlyList<Contract> contracts, CancellationToken ct)
     {
+        // Ratings and evaluations by the indexed contract id (a large IN list is slower on LiteDB); providers are few, so cached.
+        var organisations = new Dictionary<string, Organisation?>();
         var facts = new Dictionary<string, ContractFacts>();
         foreach (var c in contracts)
         {
             var id = c.Id;
-            var organisation = await store.Collection<Organisation>().GetAsync(c.OrganisationId, ct);
-            var ratings = await store.Collection<Rating>().FindAsync(r => r.ContractId == id && !r.Voided, ct: ct);
+            if (!organisations.TryGetValue(c.OrganisationId, out var organisation))
+                organisations[c.OrganisationId] = organisation = await store.Collection<Organisation>().GetAsync(c.OrganisationId, ct);
+            var ratings = await store.Collection<Rating>().FindAsync(r => r.ContractId == id, ct: ct);
             var evaluations = await store.Collection<Evaluation>().FindAsync(e => e.ContractId == id, ct: ct);
             facts[c.Id] = new ContractFacts(organisation?.Kind,
-                ratings.Where(r => r.RatesRectificationCaseId is null).Select(r => r.Score).ToList(),
+                ratings.Where(r => !r.Voided && r.RatesRectificationCaseId is null).Select(r => r.Score).ToList(),
                 evaluations.Where(e => e.Grade is not null).Select(e => e.Grade!.Value).ToList());
         }
         return facts;
