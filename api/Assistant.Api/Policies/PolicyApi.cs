@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Assistant.Contracts.Api;
+using System.Security.Claims;
+using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Knowledge;
 using Assistant.Knowledge.Storage;
@@ -31,7 +33,8 @@ public static class PolicyApi
     /// Ingests the uploaded policy files (multipart, any field name): one result per file, in order; a bad file does not
     /// stop the others. With <c>Accept: application/x-ndjson</c> each result is written as soon as its file is done (progress).
     /// </summary>
-    public static async Task<IResult> Upload(HttpContext http, PolicyKnowledgeBase knowledge, IOptions<JsonOptions> json, CancellationToken ct)
+    public static async Task<IResult> Upload(HttpContext http, ClaimsPrincipal user, PolicyKnowledgeBase knowledge, AuditLog audit,
+        IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "请以 multipart/form-data 上传文件");
@@ -50,21 +53,28 @@ public static class PolicyApi
             http.Response.ContentType = "application/x-ndjson; charset=utf-8";
             foreach (var file in form.Files)
             {
-                var result = await IngestOne(knowledge, file, ct);
+                var result = await IngestOne(knowledge, audit, user, file, ct);
                 await http.Response.WriteAsync(JsonSerializer.Serialize(result, json.Value.SerializerOptions) + "\n", ct);
                 await http.Response.Body.FlushAsync(ct);
             }
             return TypedResults.Empty;
         }
         var results = new List<PolicyIngestResultDto>();
-        foreach (var file in form.Files) results.Add(await IngestOne(knowledge, file, ct));
+        foreach (var file in form.Files) results.Add(await IngestOne(knowledge, audit, user, file, ct));
         return TypedResults.Ok(new PolicyUploadResultDto(results));
     }
 
-    private static async Task<PolicyIngestResultDto> IngestOne(PolicyKnowledgeBase knowledge, IFormFile file, CancellationToken ct)
+    private static async Task<PolicyIngestResultDto> IngestOne(PolicyKnowledgeBase knowledge, AuditLog audit, ClaimsPrincipal user,
+        IFormFile file, CancellationToken ct)
     {
-        await using var stream = file.OpenReadStream();
-        return await knowledge.IngestAsync(file.FileName, stream, ct);
+        PolicyIngestResultDto result;
+        await using (var stream = file.OpenReadStream())
+            result = await knowledge.IngestAsync(file.FileName, stream, ct);
+        // What the assistant quotes as policy is a decision worth a trail: who loaded which document, replacing what.
+        if (result.Succeeded)
+            await audit.RecordAsync(user.Actor(), result.Replaced ? "policy.replaced" : "policy.ingested", "policy", result.DocumentId!,
+                details: $"{result.FileName}：《{result.Title}》{result.DocNumber}，{result.Passages}段", ct: ct);
+        return result;
     }
 
     /// <summary>The ingested policy documents, newest first.</summary>

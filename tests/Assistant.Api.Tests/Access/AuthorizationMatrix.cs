@@ -56,6 +56,10 @@ public static class AuthorizationMatrix
         ["GET /api/projects/{id}"] = new("/api/projects/SY-2026-001", Public),
         ["GET /api/catalogue/"] = new("/api/catalogue", Public),
         ["GET /api/catalogue/excluded"] = new("/api/catalogue/excluded", Public),
+        ["GET /api/policies/"] = new("/api/policies", Public),
+        ["GET /api/policies/answer"] = new("/api/policies/answer?q=承接主体有哪些", Public),
+        // Policy upload is multipart: the matrix's JSON body gets 415 once the caller is let through.
+        ["POST /api/policies/"] = new("/api/policies", "*:403 anon:401 staff,staffB,finance,admin:415", new { }),
 
         // Project status and staff lists.
         ["GET /api/projects/{id}/status"] = new("/api/projects/SY-2025-001/status", Public),

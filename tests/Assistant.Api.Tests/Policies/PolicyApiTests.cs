@@ -80,6 +80,10 @@ public sealed class PolicyApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Contains("不支持", result.Files[1].Error);
         Assert.False(result.Files[2].Succeeded);
         Assert.Equal(5, (await _public.GetFromJsonAsync<List<PolicyDocumentDto>>("/api/policies", Json.Options))!.Count);
+        var documentId = result.Files[0].DocumentId;
+        var trail = await factory.Store.Collection<Assistant.Api.Audit.AuditEvent>()
+            .FindAsync(e => e.EntityId == documentId && e.Action == "policy.replaced");
+        Assert.Contains(trail, e => e.Actor == "finance");
     }
 
     [Fact]
