@@ -45,7 +45,7 @@ public sealed class LanguageUnderstanding : ILanguageUnderstanding
     public ParseResult Parse(string text, DateOnly today)
     {
         text ??= "";
-        if (text.Length > MaxTextLength) text = text[..MaxTextLength];
+        if (text.Length > MaxTextLength) text = text[..(char.IsHighSurrogate(text[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength)];
         if (string.IsNullOrWhiteSpace(text)) return new ParseResult(text, new Intent(IntentNames.Fallback, 0), [], []);
 
         var context = new ExtractionContext(text, TextNormalizer.Normalize(text), today);
