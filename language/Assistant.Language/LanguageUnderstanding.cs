@@ -21,12 +21,13 @@ public sealed class LanguageUnderstanding : ILanguageUnderstanding
     private readonly TimeProvider _time;
     private readonly TimeZoneInfo _zone;
 
-    public LanguageUnderstanding(LanguageUnderstandingOptions? options = null, TimeProvider? time = null, IReadOnlyList<IntentExample>? examples = null)
+    /// <param name="classifier">An already trained classifier to share (tests, several instances); by default one is trained from Data/intents.tsv on first use.</param>
+    public LanguageUnderstanding(LanguageUnderstandingOptions? options = null, TimeProvider? time = null, IntentClassifier? classifier = null)
     {
         _options = options ?? new LanguageUnderstandingOptions();
         _time = time ?? TimeProvider.System;
         _zone = FindZone(_options.TimeZoneId);
-        _classifier = new(() => IntentClassifier.Train(examples ?? LanguageData.IntentExamples()));
+        _classifier = classifier is null ? new(() => IntentClassifier.Train(LanguageData.IntentExamples())) : new(classifier);
         _sentiment = LanguageData.Sentiment();
         LanguageData.LoadLexicons(Lexicons);
     }
@@ -45,7 +46,7 @@ public sealed class LanguageUnderstanding : ILanguageUnderstanding
     public ParseResult Parse(string text, DateOnly today)
     {
         text ??= "";
-        if (text.Length > MaxTextLength) text = text[..MaxTextLength];
+        if (text.Length > MaxTextLength) text = text[..(char.IsHighSurrogate(text[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength)];
         if (string.IsNullOrWhiteSpace(text)) return new ParseResult(text, new Intent(IntentNames.Fallback, 0), [], []);
 
         var context = new ExtractionContext(text, TextNormalizer.Normalize(text), today);

@@ -8,7 +8,16 @@ public sealed class LanguageFixture
     /// <summary>A Wednesday, so "下周五" and "明天" have one right answer.</summary>
     public static readonly DateOnly Today = new(2025, 2, 12);
 
-    public LanguageUnderstanding Language { get; } = new();
+    public LanguageFixture()
+    {
+        Classifier = IntentClassifier.Train(LanguageData.IntentExamples());
+        Language = new LanguageUnderstanding(classifier: Classifier);
+    }
+
+    /// <summary>Trained once and shared by tests that need their own LanguageUnderstanding (options, clock).</summary>
+    public IntentClassifier Classifier { get; }
+
+    public LanguageUnderstanding Language { get; }
 
     public ParseResult Parse(string text) => Language.Parse(text, Today);
 

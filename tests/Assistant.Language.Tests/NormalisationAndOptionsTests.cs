@@ -35,7 +35,7 @@ public sealed class NormalisationAndOptionsTests(LanguageFixture fixture)
     {
         // 17:30 UTC on the 12th is 01:30 on the 13th in Shanghai: "明天" is the 14th.
         var time = new FixedTime(new DateTimeOffset(2025, 2, 12, 17, 30, 0, TimeSpan.Zero));
-        var language = new LanguageUnderstanding(time: time);
+        var language = new LanguageUnderstanding(time: time, classifier: fixture.Classifier);
 
         var deadline = Assert.Single(language.Parse("明天截止").All(EntityTypes.Deadline));
 
@@ -45,7 +45,7 @@ public sealed class NormalisationAndOptionsTests(LanguageFixture fixture)
     [Fact]
     public void A_higher_fallback_threshold_turns_unsure_answers_into_fallback_but_keeps_the_ranking()
     {
-        var strict = new LanguageUnderstanding(new LanguageUnderstandingOptions { FallbackThreshold = 0.999 });
+        var strict = new LanguageUnderstanding(new LanguageUnderstandingOptions { FallbackThreshold = 0.999 }, classifier: fixture.Classifier);
 
         var result = strict.Parse("服务合同可以续签吗", LanguageFixture.Today);
 

@@ -7,7 +7,8 @@ namespace Assistant.Language.Entities;
 
 /// <summary>
 /// The Chinese Recognizers.Text models, built once: building one costs 130–420 ms, using it
-/// 0.05–2 ms (toolchain.md). The static Recognize* helpers rebuild per call, so they are not used.
+/// 0.05–2 ms (toolchain.md). The static Recognize* helpers turned out to cache too (bench), but holding
+/// the models here makes the cost explicit and lets WarmUp() pay it at start.
 /// </summary>
 internal sealed class RecognizerModels
 {
