@@ -8,7 +8,8 @@ using Assistant.Api.Ratings;
 using Assistant.Api.Tests.Infrastructure;
 using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using static Assistant.Api.Tests.Plans.PlanTestKit;
 
 namespace Assistant.Api.Tests.Library;
@@ -104,14 +105,22 @@ public sealed class YearEndReportTests(ApiFactory factory) : IClassFixture<ApiFa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
-        var sheet = workbook.Worksheet("年度统计");
-        Assert.Contains("2025年度", sheet.Cell(1, 1).GetString());
-        Assert.Equal("部门", sheet.Cell(3, 1).GetString());
-        var totalRow = 4 + json!.Departments.Count;
-        Assert.Equal("合计", sheet.Cell(totalRow, 1).GetString());
-        Assert.Equal(json.Total.Projects, sheet.Cell(totalRow, 2).GetValue<int>());
-        Assert.Equal(json.Total.Budget, sheet.Cell(totalRow, 4).GetValue<decimal>());
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description));
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Descendants<Sheet>().Single();
+        Assert.Equal("年度统计", sheet.Name?.Value);
+        var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Row>().ToList();
+        string Text(Row row, int column) => row.Elements<Cell>().ElementAt(column) is var c && c.DataType?.Value == CellValues.InlineString ? c.InnerText : c.CellValue?.Text ?? "";
+        Assert.Contains("2025年度", Text(rows[0], 0));
+        Assert.Equal("部门", Text(rows[1], 0));
+        var total = rows[^1];
+        Assert.Equal(2 + json!.Departments.Count + 1, rows.Count);
+        Assert.Equal("合计", Text(total, 0));
+        Assert.Equal(json.Total.Projects, int.Parse(Text(total, 1)));
+        Assert.Equal(json.Total.Budget, decimal.Parse(Text(total, 3), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(rows[1].Elements<Cell>().Count(), total.Elements<Cell>().Count());
     }
 
     [Fact]
