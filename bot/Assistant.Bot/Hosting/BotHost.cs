@@ -43,6 +43,10 @@ public static class BotHost
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
 
+        // Direct Line is open to anyone who can reach the bot: limit it per address (RateLimits:directline:*; Web Chat polls about once a second).
+        services.AddAssistantRateLimiting(r => r.Policy("directline", permitLimit: 600)
+            .When("directline", c => c.Request.Path.StartsWithSegments("/v3/directline")));
+
         var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? ["http://127.0.0.1:5080", "http://localhost:5080"];
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
         return builder;
@@ -63,6 +67,7 @@ public static class BotHost
     public static WebApplication MapAssistantBot(this WebApplication app)
     {
         app.UseCors(CorsPolicy);
+        app.UseAssistantRateLimiting();
         app.UseWebSockets();
         app.MapAssistantHealth();
         app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
