@@ -160,5 +160,7 @@ public static class DirectLineApi
     private static string? Bearer(HttpRequest request) =>
         request.Headers.Authorization.ToString() is { } h && h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? h[7..].Trim() : null;
 
-    private static IResult Error(int status, string code, string message) => Results.Json(new { error = new { code, message } }, statusCode: status);
+    /// <summary>ProblemDetails that also carry Direct Line's own <c>error { code, message }</c>, so both kinds of client read it.</summary>
+    private static IResult Error(int status, string code, string message) =>
+        Results.Problem(statusCode: status, title: message, extensions: new Dictionary<string, object?> { ["error"] = new { code, message } });
 }

@@ -70,8 +70,12 @@ public static class BotHost
         app.UseAssistantRateLimiting();
         app.UseWebSockets();
         app.MapAssistantHealth();
-        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        {
+            if (await MessagesGuard.RejectAsync(http.Request, http.RequestAborted) is { } rejected) return rejected;
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            return Results.Empty;
+        });
         app.MapDirectLine();
         app.MapNluApi();
         return app;
