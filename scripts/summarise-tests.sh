@@ -7,6 +7,7 @@ for f in "$1"/*.trx; do
   line=$(grep -o '<Counters [^>]*>' "$f" | head -1)
   get() { echo "$line" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
-  skipped=$((skipped + $(get notExecuted)))
+  # Skipped tests are the ones counted in total but not executed.
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
