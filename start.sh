@@ -21,15 +21,17 @@ dotnet build Assistant.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 pids=()
 stop() {
   echo; echo "==> Stopping"
+  # SIGTERM, not SIGINT: background jobs of a script ignore SIGINT. ASP.NET Core shuts down gracefully on SIGTERM.
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "==> Stopped"
   exit 0
 }
 trap stop INT TERM
 
-run() { # name, project dir, dll name
+run() { # name, project dir, dll name; $! is the service itself (the log prefixer runs in a process substitution)
   local out="$2/bin/Release/net10.0"
-  ( cd "$out" && exec dotnet "$3.dll" --contentRoot "$PWD" ) 2>&1 | sed -u "s/^/[$1] /" &
+  ( cd "$out" && exec dotnet "$3.dll" --contentRoot "$PWD" ) > >(sed -u "s/^/[$1] /") 2>&1 &
   pids+=($!)
 }
 run api api/Assistant.Api Assistant.Api
