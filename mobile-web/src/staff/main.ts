@@ -11,6 +11,7 @@ import { registerServiceWorker } from '../lib/sw-register';
 import { projectCard } from '../projects/card';
 import type { Page, ProjectSummary } from '../projects/model';
 import { normaliseTrend, trendChart } from './trend';
+import { yearEnd } from './yearend';
 
 const app = $('#app');
 const ROLES = ['purchaser', 'finance', 'admin'];
@@ -31,7 +32,8 @@ function render(claims: Claims) {
     section('项目（按阶段）', stages, again),
     section('待评价', async () => pending(await api('/api/evaluations/pending'), await names), again),
     section('逾期未回应的差评', async () => overdueCases(await overdue, await names), again),
-    section('服务单位评分趋势', async () => trendPicker(await overdue.catch(() => []), await names), again));
+    section('服务单位评分趋势', async () => trendPicker(await overdue.catch(() => []), await names), again),
+    section('年终统计', yearEnd, again));
 }
 
 async function stages() {

@@ -29,11 +29,15 @@ public sealed class SignedInPagesTests(WebFixture web)
         await using var _ = context;
         await page.GotoAsync("/staff.html");
         await SignInAsync(page, "staff");
-        foreach (var heading in new[] { "项目（按阶段）", "待评价", "逾期未回应的差评", "服务单位评分趋势" })
+        foreach (var heading in new[] { "项目（按阶段）", "待评价", "逾期未回应的差评", "服务单位评分趋势", "年终统计" })
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".stage summary").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".chart svg")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".chart tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.yearend tfoot th")).ToHaveTextAsync("合计");
+        await Assertions.Expect(page.Locator("table.yearend tbody tr").First).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载 CSV" }).ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(page.Locator(".section-body .notice-error")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "staff");
