@@ -24,7 +24,9 @@ public static class MobileWeb
         app.MapGet("/config.json", () => TypedResults.Ok(new { directLineDomain = directLine, botName = "政府购买服务助手" }))
             .ExcludeFromDescription();
 
-        var root = options.Root ?? FindDist(app.Environment.ContentRootPath) ?? FindDist(AppContext.BaseDirectory);
+        var root = options.Root
+            ?? RepositoryPaths.FindUp(app.Environment.ContentRootPath, "mobile-web", "dist")
+            ?? RepositoryPaths.FindUp(AppContext.BaseDirectory, "mobile-web", "dist");
         if (root is null || !Directory.Exists(root))
         {
             app.Logger.LogWarning("mobile-web/dist not found: run the build (./start.sh does) to serve the mobile pages");
@@ -46,13 +48,4 @@ public static class MobileWeb
         return app;
     }
 
-    private static string? FindDist(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "mobile-web", "dist");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
 }

@@ -1,3 +1,4 @@
+using Assistant.Api.Infrastructure;
 using Assistant.Knowledge;
 using Assistant.Knowledge.Storage;
 using Assistant.Platform.Storage;
@@ -17,7 +18,7 @@ internal sealed class PolicyDemoSeeder(IServiceProvider services, IConfiguration
     {
         if (await store.Collection<PolicyDocument>().CountAsync(_ => true, ct) > 0) return;
         // Unset: look for shared/policies above the app; empty: load none (the test factory does this).
-        var folder = configuration["Demo:PolicyFolder"] ?? Find(environment.ContentRootPath);
+        var folder = configuration["Demo:PolicyFolder"] ?? RepositoryPaths.FindUp(environment.ContentRootPath, "shared", "policies");
         if (folder == "") return;
         if (folder is null || !Directory.Exists(folder))
         {
@@ -30,13 +31,4 @@ internal sealed class PolicyDemoSeeder(IServiceProvider services, IConfiguration
         logger.LogInformation("Policy documents loaded from {Folder}: {Count} files", folder, results.Count);
     }
 
-    private static string? Find(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "policies");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
 }

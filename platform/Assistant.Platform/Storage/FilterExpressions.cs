@@ -12,6 +12,10 @@ public static class FilterExpressions
         return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, body), parameter);
     }
 
+    /// <summary>A typed field selector as <c>x => (object)x.Field</c>, the shape index and sort builders take.</summary>
+    public static Expression<Func<T, object>> AsObjectKey<T>(LambdaExpression field) =>
+        Expression.Lambda<Func<T, object>>(Expression.Convert(field.Body, typeof(object)), field.Parameters);
+
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;

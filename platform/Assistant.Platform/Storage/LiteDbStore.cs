@@ -95,9 +95,6 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         return mapper;
     }
 
-    internal static Expression<Func<T, object>> ToObjectLambda<T>(LambdaExpression lambda) =>
-        Expression.Lambda<Func<T, object>>(Expression.Convert(lambda.Body, typeof(object)), lambda.Parameters);
-
     private BsonExpression ToBsonExpression(Type documentType, LambdaExpression field) =>
         (BsonExpression)typeof(BsonMapper).GetMethod(nameof(BsonMapper.GetExpression))!
             .MakeGenericMethod(documentType, field.ReturnType)

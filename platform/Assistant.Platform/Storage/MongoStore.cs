@@ -32,7 +32,7 @@ public sealed class MongoStore : IDocumentStore
 
     public static IEnumerable<CreateIndexModel<T>> IndexModels<T>(CollectionDefinition definition) =>
         definition.Indexes.Select(index => new CreateIndexModel<T>(
-            Builders<T>.IndexKeys.Ascending(LiteDbStore.ToObjectLambda<T>(index.Field)),
+            Builders<T>.IndexKeys.Ascending(FilterExpressions.AsObjectKey<T>(index.Field)),
             new CreateIndexOptions { Name = index.Name, Unique = index.Unique }));
 
     public async Task ApplySchemaAsync(CancellationToken ct = default)
