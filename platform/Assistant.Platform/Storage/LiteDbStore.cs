@@ -28,7 +28,11 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         _writer = new LiteDbWriter(_db);
     }
 
+    private const string CreationMarker = "$created";
+
     public BsonMapper Mapper { get; }
+
+    internal IReadOnlyCollection<string> CollectionNames => [.. _db.GetCollectionNames()];
 
     public string EngineName => "LiteDB";
 
@@ -43,6 +47,14 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             foreach (var collection in _schema.Collections)
             {
                 var liteCollection = _db.GetCollection(collection.Name);
+                // LiteDB 5 creates a collection on its first write, and a reader that looks the collection up while
+                // that write commits can read an all-zero page ("page type must be collection page"), which closes
+                // the engine (LiteDB #2792). Creating every collection here, before any reader, closes that race.
+                if (!_db.CollectionExists(collection.Name))
+                {
+                    liteCollection.Insert(new BsonDocument { ["_id"] = CreationMarker });
+                    liteCollection.Delete(CreationMarker);
+                }
                 foreach (var index in collection.Indexes)
                     liteCollection.EnsureIndex(index.Name, ToBsonExpression(collection.DocumentType, index.Field), index.Unique);
             }

@@ -60,9 +60,28 @@ internal sealed class LiteDbWriter : IDisposable
             }
             catch (Exception)
             {
-                _db.Rollback();
+                if (!TryRollback(batch)) continue;
                 foreach (var op in batch) op.RunAlone();
             }
+        }
+    }
+
+    /// <summary>
+    /// A rollback that throws means the engine has closed itself after an internal error. The writer thread must
+    /// survive that (an exception here would end the process): the batch fails, and so does every later write,
+    /// which the store's health check then reports.
+    /// </summary>
+    private bool TryRollback(List<IWrite> batch)
+    {
+        try
+        {
+            _db.Rollback();
+            return true;
+        }
+        catch (Exception e)
+        {
+            foreach (var op in batch) op.Fail(e);
+            return false;
         }
     }
 
@@ -77,6 +96,7 @@ internal sealed class LiteDbWriter : IDisposable
         void Execute();
         void Complete();
         void RunAlone();
+        void Fail(Exception e);
     }
 
     private sealed class Write<T>(Func<T> write) : IWrite
@@ -88,6 +108,8 @@ internal sealed class LiteDbWriter : IDisposable
         public void Execute() => _result = write();
 
         public void Complete() => Completion.TrySetResult(_result);
+
+        public void Fail(Exception e) => Completion.TrySetException(e);
 
         public void RunAlone()
         {

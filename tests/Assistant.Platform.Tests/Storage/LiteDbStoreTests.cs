@@ -44,6 +44,36 @@ public sealed class LiteDbStoreTests : StoreContract, IDisposable
         Assert.Equal(42.5m, (await reopened.Collection<Widget>().GetAsync("persist"))!.Amount);
     }
 
+    [Fact]
+    public void Every_declared_collection_exists_once_the_schema_is_applied_even_without_indexes()
+    {
+        Assert.Contains("notes", _store.CollectionNames);
+        Assert.Contains("widgets", _store.CollectionNames);
+    }
+
+    [Fact]
+    public async Task Readers_racing_the_first_write_to_a_collection_never_break_the_engine()
+    {
+        // LiteDB #2792: a read while the collection's first write commits used to close the engine.
+        for (var round = 0; round < 10; round++)
+        {
+            var dir = Path.Combine(_dir, $"race-{round}");
+            using var store = new LiteDbStore(dir, "race.db", WidgetSchema.Create());
+            store.ApplySchema();
+            var notes = store.Collection<Note>();
+            using var stop = new CancellationTokenSource();
+            var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested) await notes.GetAsync("first");
+            })).ToArray();
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(i => notes.UpsertAsync(new Note { Id = i == 0 ? "first" : $"n{i}", Text = "居家养老" })));
+            stop.Cancel();
+            await Task.WhenAll(readers);
+            Assert.NotNull(await notes.GetAsync("first"));
+            Assert.True(await store.IsReadyAsync());
+        }
+    }
+
     public void Dispose()
     {
         _store.Dispose();

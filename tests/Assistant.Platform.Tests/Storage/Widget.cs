@@ -31,6 +31,14 @@ public sealed class WidgetPart
     public int Count { get; set; }
 }
 
+/// <summary>A document kept only by id, like bot state: its collection has no secondary index.</summary>
+public sealed class Note : IDocument
+{
+    public required string Id { get; init; }
+    public long Version { get; set; }
+    public string Text { get; set; } = "";
+}
+
 public static class WidgetSchema
 {
     public static StoreSchema Create()
@@ -39,6 +47,7 @@ public static class WidgetSchema
         schema.Collection<Widget>("widgets")
             .Index("ux_widgets_key", w => w.Key, unique: true)
             .Index("ix_widgets_state", w => w.State);
+        schema.Collection<Note>("notes");
         return schema;
     }
 }
