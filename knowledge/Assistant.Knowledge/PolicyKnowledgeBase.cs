@@ -8,7 +8,6 @@ using Assistant.Knowledge.Ingest;
 using Assistant.Knowledge.Search;
 using Assistant.Knowledge.Storage;
 using Assistant.Platform.Storage;
-using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -28,6 +27,7 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
     private readonly ICatalogueFacts _catalogue;
     private readonly PolicyKnowledgeOptions _options;
     private readonly ILogger _logger;
+    private readonly MemoryMirroredIndex _mirror;
     private readonly PolicyIndex _index;
     private readonly PolicySearcher _searcher;
     private readonly SemaphoreSlim _writes = new(1, 1);
@@ -44,7 +44,8 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         var path = _options.IndexDirectory ?? throw new InvalidOperationException("PolicyKnowledge:IndexDirectory is not set.");
         System.IO.Directory.CreateDirectory(path);
-        _index = new PolicyIndex(FSDirectory.Open(path), _options.Segmenter);
+        _mirror = MemoryMirroredIndex.Open(path);
+        _index = new PolicyIndex(_mirror.Memory, _options.Segmenter, committed: _mirror.Persist);
         _searcher = new PolicySearcher(_index);
     }
 
@@ -236,6 +237,7 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
     public void Dispose()
     {
         _index.Dispose();
+        _mirror.Dispose();
         _writes.Dispose();
     }
 }

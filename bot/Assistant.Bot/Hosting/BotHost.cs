@@ -34,7 +34,8 @@ public static class BotHost
         services.AddSingleton<IUnderstanding, LanguageUnderstandingAdapter>();
         services.AddFlows();
 
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new ReusingBotFrameworkAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<BotFrameworkAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotFrameworkAdapter>());

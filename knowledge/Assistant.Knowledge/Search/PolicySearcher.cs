@@ -59,7 +59,11 @@ internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = nul
                 Add(PolicyIndex.SectionWords, term, 0.6f);
             }
             if (query.Clauses.Count == 0) return (IReadOnlyList<RankedPassage>)[];
-            var hits = searcher.Search(query, Candidates).ScoreDocs;
+            // An in-order collector: for a query of only SHOULD clauses Lucene otherwise picks BooleanScorer, which
+            // allocates a 2,048-bucket table per search and segment (the largest allocation under load, gc trace).
+            var collector = TopScoreDocCollector.Create(Candidates, docsScoredInOrder: true);
+            searcher.Search(query, collector);
+            var hits = collector.GetTopDocs().ScoreDocs;
             if (hits.Length == 0) return (IReadOnlyList<RankedPassage>)[];
             var weights = Weights(searcher.IndexReader, terms.Count > 0 ? terms : extras);
             var maxBm25 = hits.Max(h => h.Score);
