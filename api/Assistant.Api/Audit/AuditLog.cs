@@ -17,7 +17,11 @@ public sealed class AuditLog(IDocumentStore store, TimeProvider clock, IHttpCont
 
     public Task RecordAsync(string actor, string action, string entityType, string entityId,
         string? projectId = null, string? reason = null, string? details = null, CancellationToken ct = default) =>
-        store.Collection<AuditEvent>().InsertAsync(new AuditEvent
+        store.Collection<AuditEvent>().InsertAsync(Event(actor, action, entityType, entityId, projectId, reason, details), ct);
+
+    /// <summary>An event to store together with the record it is about (<see cref="IDocumentCollection{T}.InsertWithAsync"/>): one commit, both or neither.</summary>
+    public AuditEvent Event(string actor, string action, string entityType, string entityId,
+        string? projectId = null, string? reason = null, string? details = null) => new()
         {
             Id = NextId(),
             At = clock.GetUtcNow().UtcDateTime,
@@ -29,5 +33,5 @@ public sealed class AuditLog(IDocumentStore store, TimeProvider clock, IHttpCont
             Reason = reason,
             Details = details,
             Channel = http.HttpContext is { } context ? (context.User.ViaBot() ? "chat" : "web") : "system",
-        }, ct);
+        };
 }

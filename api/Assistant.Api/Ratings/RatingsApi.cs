@@ -65,7 +65,9 @@ public static class RatingsApi
         }
         try
         {
-            await ratings.InsertAsync(rating, ct);
+            // The rating and its audit event in one commit: half the waits of two, and never one without the other.
+            await ratings.InsertWithAsync(rating, audit.Event("recipient", "rating.submitted", "rating", rating.Id, rating.ProjectId,
+                details: $"score={rating.Score}; channel={rating.Channel}; contract={rating.ContractId}"), ct);
         }
         catch (DuplicateKeyException)
         {
@@ -74,8 +76,6 @@ public static class RatingsApi
             if (winner is not null) return await ReplayAsync(winner, key, store, audit, ct);
             return AlreadyRated();
         }
-        await audit.RecordAsync("recipient", "rating.submitted", "rating", rating.Id, rating.ProjectId,
-            details: $"score={rating.Score}; channel={rating.Channel}; contract={rating.ContractId}", ct: ct);
         if (rating.OpensRectification) await RectificationOpener.EnsureOpenedAsync(rating, store, audit, ct);
         if (fixOf is not null) await RectificationOpener.RecordFixRatingAsync(fixOf.Id, rating, store, audit, ct);
         return TypedResults.Created($"/api/ratings/{rating.Id}", Answer(rating));

@@ -33,6 +33,13 @@ public interface IDocumentCollection<T> where T : class, IDocument
     /// <summary>Inserts with <see cref="IDocument.Version"/> 1. Throws <see cref="DuplicateKeyException"/> on a unique index or id clash.</summary>
     Task InsertAsync(T document, CancellationToken ct = default);
 
+    /// <summary>
+    /// Inserts the document and a companion in another collection (its audit event) as one write: on LiteDB one
+    /// transaction and one commit, both or neither; on MongoDB the document first, then the companion. A clash on the
+    /// document throws <see cref="DuplicateKeyException"/> and stores neither.
+    /// </summary>
+    Task InsertWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument;
+
     /// <summary>Inserts many in one write (one commit on LiteDB); all or nothing is not promised on MongoDB.</summary>
     Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default);
 

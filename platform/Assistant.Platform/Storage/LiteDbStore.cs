@@ -38,7 +38,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public IDocumentCollection<T> Collection<T>() where T : class, IDocument =>
         (IDocumentCollection<T>)_collections.GetOrAdd(typeof(T), _ =>
-            new LiteDbCollection<T>(_db.GetCollection<T>(_schema.For(typeof(T)).Name), _schema.For(typeof(T)).Name, _writer));
+            new LiteDbCollection<T>(_db.GetCollection<T>(_schema.For(typeof(T)).Name), _schema.For(typeof(T)).Name, _writer, this));
 
     public void ApplySchema()
     {
@@ -113,9 +113,11 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             .Invoke(Mapper, [field])!;
 }
 
-internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string name, LiteDbWriter writer) : IDocumentCollection<T>
+internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string name, LiteDbWriter writer, LiteDbStore store) : IDocumentCollection<T>
     where T : class, IDocument
 {
+    internal ILiteCollection<T> Lite => collection;
+
     // Writes run on the store's single writer thread (group commit); each closure sets every field it relies on,
     // because a failed batch is replayed write by write.
     public Task InsertAsync(T document, CancellationToken ct = default) => writer.Enqueue(() =>
@@ -124,6 +126,19 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
         Translate(() => collection.Insert(document));
         return true;
     });
+
+    public Task InsertWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument
+    {
+        var other = (LiteDbCollection<TCompanion>)store.Collection<TCompanion>();
+        return writer.Enqueue(() =>
+        {
+            document.Version = 1;
+            companion.Version = 1;
+            Translate(() => collection.Insert(document));
+            other.Translate(() => other.Lite.Insert(companion));
+            return true;
+        });
+    }
 
     public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default) => writer.Enqueue(() =>
     {
@@ -174,7 +189,7 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
     public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
         writer.Enqueue(() => collection.Delete(id));
 
-    private TResult Translate<TResult>(Func<TResult> write)
+    internal TResult Translate<TResult>(Func<TResult> write)
     {
         try
         {

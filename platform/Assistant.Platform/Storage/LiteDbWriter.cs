@@ -48,7 +48,7 @@ internal sealed class LiteDbWriter : IDisposable
             while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
             if (batch.Count == 1)
             {
-                batch[0].RunAlone();
+                RunAlone(batch[0]);
                 continue;
             }
             try
@@ -61,8 +61,24 @@ internal sealed class LiteDbWriter : IDisposable
             catch (Exception)
             {
                 if (!TryRollback(batch)) continue;
-                foreach (var op in batch) op.RunAlone();
+                foreach (var op in batch) RunAlone(op);
             }
+        }
+    }
+
+    /// <summary>One write in its own transaction: a write of several documents is kept or undone as a whole.</summary>
+    private void RunAlone(IWrite op)
+    {
+        try
+        {
+            _db.BeginTrans();
+            op.Execute();
+            _db.Commit();
+            op.Complete();
+        }
+        catch (Exception e)
+        {
+            if (TryRollback([op])) op.Fail(e);
         }
     }
 
@@ -95,7 +111,6 @@ internal sealed class LiteDbWriter : IDisposable
     {
         void Execute();
         void Complete();
-        void RunAlone();
         void Fail(Exception e);
     }
 
@@ -111,16 +126,5 @@ internal sealed class LiteDbWriter : IDisposable
 
         public void Fail(Exception e) => Completion.TrySetException(e);
 
-        public void RunAlone()
-        {
-            try
-            {
-                Completion.TrySetResult(write());
-            }
-            catch (Exception e)
-            {
-                Completion.TrySetException(e);
-            }
-        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class MongoStore : IDocumentStore
 
     public IDocumentCollection<T> Collection<T>() where T : class, IDocument =>
         (IDocumentCollection<T>)_collections.GetOrAdd(typeof(T), _ =>
-            new MongoCollection<T>(Database.GetCollection<T>(_schema.For(typeof(T)).Name)));
+            new MongoCollection<T>(Database.GetCollection<T>(_schema.For(typeof(T)).Name), this));
 
     public static IEnumerable<CreateIndexModel<T>> IndexModels<T>(CollectionDefinition definition) =>
         definition.Indexes.Select(index => new CreateIndexModel<T>(
@@ -87,7 +87,7 @@ public static class MongoConventions
     }
 }
 
-internal sealed class MongoCollection<T>(IMongoCollection<T> collection) : IDocumentCollection<T>
+internal sealed class MongoCollection<T>(IMongoCollection<T> collection, MongoStore store) : IDocumentCollection<T>
     where T : class, IDocument
 {
     private static FilterDefinition<T> ById(string id) => Builders<T>.Filter.Eq("_id", id);
@@ -103,6 +103,13 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection) : IDocu
         {
             throw new DuplicateKeyException(collection.CollectionNamespace.CollectionName, null, e);
         }
+    }
+
+    // Without a replica set there are no multi-document transactions: the document first, so a clash stores neither.
+    public async Task InsertWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument
+    {
+        await InsertAsync(document, ct);
+        await store.Collection<TCompanion>().InsertAsync(companion, ct);
     }
 
     public async Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default)

@@ -23,6 +23,7 @@ public sealed class LiteDbStoreTests : StoreContract, IDisposable
     [Fact] public override Task Concurrent_inserts_fail_only_the_ones_that_clash() => base.Concurrent_inserts_fail_only_the_ones_that_clash();
     [Fact] public override Task Replacing_a_missing_document_reports_false() => base.Replacing_a_missing_document_reports_false();
     [Fact] public override Task Queries_filter_sort_and_page_like_the_features_do() => base.Queries_filter_sort_and_page_like_the_features_do();
+    [Fact] public override Task A_document_and_its_companion_are_stored_together_and_a_clash_stores_neither() => base.A_document_and_its_companion_are_stored_together_and_a_clash_stores_neither();
     [Fact] public override Task Upsert_creates_then_overwrites_and_delete_removes() => base.Upsert_creates_then_overwrites_and_delete_removes();
     [Fact] public override Task The_store_is_ready_once_its_indexes_are_in_place() => base.The_store_is_ready_once_its_indexes_are_in_place();
 
@@ -42,6 +43,19 @@ public sealed class LiteDbStoreTests : StoreContract, IDisposable
         using var reopened = new LiteDbStore(_dir, "test.db", WidgetSchema.Create());
         reopened.ApplySchema();
         Assert.Equal(42.5m, (await reopened.Collection<Widget>().GetAsync("persist"))!.Amount);
+    }
+
+    [Fact]
+    public async Task On_LiteDB_a_clash_on_the_companion_also_undoes_the_document()
+    {
+        await _store.Collection<Note>().InsertAsync(new Note { Id = "taken" });
+        var widget = new Widget { Id = Guid.NewGuid().ToString("N"), Key = Guid.NewGuid().ToString("N") };
+        // Alone, and inside a batch with other writers: both paths must keep the pair whole.
+        var others = Enumerable.Range(0, 20).Select(i => _store.Collection<Note>().InsertAsync(new Note { Id = $"other-{i}" })).ToList();
+        await Assert.ThrowsAsync<DuplicateKeyException>(() => _store.Collection<Widget>().InsertWithAsync(widget, new Note { Id = "taken" }));
+        await Task.WhenAll(others);
+        Assert.Null(await _store.Collection<Widget>().GetAsync(widget.Id));
+        Assert.NotNull(await _store.Collection<Note>().GetAsync("other-19"));
     }
 
     [Fact]

@@ -141,6 +141,19 @@ public abstract class StoreContract
         Assert.Equal(0, await Widgets.CountAsync(mine.And(w => w.Deadline != null)));
     }
 
+    public virtual async Task A_document_and_its_companion_are_stored_together_and_a_clash_stores_neither()
+    {
+        var widget = NewWidget();
+        await Widgets.InsertWithAsync(widget, new Note { Id = "note-" + widget.Id, Text = "created" });
+        Assert.Equal(1, (await Widgets.GetAsync(widget.Id))!.Version);
+        Assert.Equal("created", (await Store.Collection<Note>().GetAsync("note-" + widget.Id))!.Text);
+
+        var clash = NewWidget(key: widget.Key);
+        await Assert.ThrowsAsync<DuplicateKeyException>(() => Widgets.InsertWithAsync(clash, new Note { Id = "note-" + clash.Id }));
+        Assert.Null(await Widgets.GetAsync(clash.Id));
+        Assert.Null(await Store.Collection<Note>().GetAsync("note-" + clash.Id));
+    }
+
     public virtual async Task Upsert_creates_then_overwrites_and_delete_removes()
     {
         var widget = NewWidget();
