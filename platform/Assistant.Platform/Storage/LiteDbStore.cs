@@ -34,6 +34,8 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     internal IReadOnlyCollection<string> CollectionNames => [.. _db.GetCollectionNames()];
 
+    internal ILiteCollection<BsonDocument> Raw(string name) => _db.GetCollection(name);
+
     public string EngineName => "LiteDB";
 
     public IDocumentCollection<T> Collection<T>() where T : class, IDocument =>
@@ -116,38 +118,52 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string name, LiteDbWriter writer, LiteDbStore store) : IDocumentCollection<T>
     where T : class, IDocument
 {
-    internal ILiteCollection<T> Lite => collection;
+    private readonly ILiteCollection<BsonDocument> _raw = store.Raw(name);
+    private readonly BsonMapper _mapper = store.Mapper;
+    private readonly LiteDbReadCache _cache = new();
+    // The mapper keeps member names (no field-name resolver is configured), so the version field is "Version".
+    private readonly string _versionField = nameof(IDocument.Version);
 
-    // Writes run on the store's single writer thread (group commit); each closure sets every field it relies on,
-    // because a failed batch is replayed write by write.
-    public Task InsertAsync(T document, CancellationToken ct = default) => writer.Enqueue(() =>
+    // Writes run on the store's single writer thread (group commit). Documents are mapped to BSON on the caller's
+    // thread (the writer only stores them) and each closure sets every field it relies on, because a failed batch is
+    // replayed write by write. After the commit the writer refreshes the read cache.
+    public Task InsertAsync(T document, CancellationToken ct = default)
     {
         document.Version = 1;
-        Translate(() => collection.Insert(document));
-        return true;
-    });
+        var bson = _mapper.ToDocument(document);
+        return writer.Enqueue(() => Insert(bson), _ => _cache.Committed(document.Id, bson));
+    }
 
     public Task InsertWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument
     {
         var other = (LiteDbCollection<TCompanion>)store.Collection<TCompanion>();
-        return writer.Enqueue(() =>
+        document.Version = 1;
+        companion.Version = 1;
+        var (bson, companionBson) = (_mapper.ToDocument(document), _mapper.ToDocument(companion));
+        return writer.Enqueue(() => Insert(bson) && other.Insert(companionBson), _ =>
         {
-            document.Version = 1;
-            companion.Version = 1;
-            Translate(() => collection.Insert(document));
-            other.Translate(() => other.Lite.Insert(companion));
-            return true;
+            _cache.Committed(document.Id, bson);
+            other._cache.Committed(companion.Id, companionBson);
         });
     }
 
-    public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default) => writer.Enqueue(() =>
+    public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default)
     {
         foreach (var document in documents) document.Version = 1;
-        return Translate(() => collection.InsertBulk(documents));
-    });
+        var bson = documents.Select(d => (d.Id, Document: _mapper.ToDocument(d))).ToList();
+        return writer.Enqueue(() => Translate(() => _raw.InsertBulk(bson.Select(b => b.Document))),
+            _ => { foreach (var (id, document) in bson) _cache.Committed(id, document); });
+    }
 
-    public Task<T?> GetAsync(string id, CancellationToken ct = default) =>
-        Task.FromResult<T?>(collection.FindById(id));
+    public Task<T?> GetAsync(string id, CancellationToken ct = default)
+    {
+        if (_cache.TryGet(id, out var cached)) return Task.FromResult<T?>(_mapper.ToObject<T>(cached));
+        var readAt = _cache.Generation;
+        var stored = _raw.FindById(id);
+        if (stored is null) return Task.FromResult<T?>(null);
+        _cache.Offer(id, stored, readAt);
+        return Task.FromResult<T?>(_mapper.ToObject<T>(stored));
+    }
 
     public Task<IReadOnlyList<T>> FindAsync(
         Expression<Func<T, bool>> filter, Expression<Func<T, object>>? orderBy = null, bool descending = false,
@@ -167,27 +183,38 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
     public async Task<bool> ReplaceAsync(T document, CancellationToken ct = default)
     {
         var expected = document.Version;
+        document.Version = expected + 1;
+        var bson = _mapper.ToDocument(document);
+        document.Version = expected;
         var replaced = await writer.Enqueue(() =>
         {
-            document.Version = expected;
-            var current = collection.FindById(document.Id);
-            if (current is null || current.Version != expected) return false;
-            document.Version = expected + 1;
-            return Translate(() => collection.Update(document));
-        });
+            // The check reads inside the writer's transaction, so it sees earlier writes of the same batch.
+            var current = _raw.FindById(document.Id);
+            if (current is null || current[_versionField].AsInt64 != expected) return false;
+            return Translate(() => _raw.Update(bson));
+        }, done => { if (done) _cache.Committed(document.Id, bson); });
         document.Version = replaced ? expected + 1 : expected;
         return replaced;
     }
 
-    public Task UpsertAsync(T document, CancellationToken ct = default) => writer.Enqueue(() =>
+    public async Task UpsertAsync(T document, CancellationToken ct = default)
     {
-        var current = collection.FindById(document.Id);
-        document.Version = (current?.Version ?? 0) + 1;
-        return Translate(() => collection.Upsert(document));
-    });
+        var bson = _mapper.ToDocument(document);
+        var version = await writer.Enqueue(() =>
+        {
+            var current = _raw.FindById(document.Id);
+            var next = (current is null ? 0 : current[_versionField].AsInt64) + 1;
+            bson[_versionField] = next;
+            Translate(() => _raw.Upsert(bson));
+            return next;
+        }, _ => _cache.Committed(document.Id, bson));
+        document.Version = version;
+    }
 
     public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
-        writer.Enqueue(() => collection.Delete(id));
+        writer.Enqueue(() => _raw.Delete(id), _ => _cache.Committed(id, null));
+
+    private bool Insert(BsonDocument bson) => Translate(() => _raw.Insert(bson)) is not null;
 
     internal TResult Translate<TResult>(Func<TResult> write)
     {

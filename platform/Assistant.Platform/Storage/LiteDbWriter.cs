@@ -24,9 +24,10 @@ internal sealed class LiteDbWriter : IDisposable
         _thread.Start();
     }
 
-    public Task<T> Enqueue<T>(Func<T> write)
+    /// <param name="committed">Runs on the writer thread after the commit that holds the write, before the caller resumes.</param>
+    public Task<T> Enqueue<T>(Func<T> write, Action<T>? committed = null)
     {
-        var op = new Write<T>(write);
+        var op = new Write<T>(write, committed);
         try
         {
             _queue.Add(op);
@@ -114,7 +115,7 @@ internal sealed class LiteDbWriter : IDisposable
         void Fail(Exception e);
     }
 
-    private sealed class Write<T>(Func<T> write) : IWrite
+    private sealed class Write<T>(Func<T> write, Action<T>? committed) : IWrite
     {
         private T _result = default!;
 
@@ -122,7 +123,11 @@ internal sealed class LiteDbWriter : IDisposable
 
         public void Execute() => _result = write();
 
-        public void Complete() => Completion.TrySetResult(_result);
+        public void Complete()
+        {
+            committed?.Invoke(_result);
+            Completion.TrySetResult(_result);
+        }
 
         public void Fail(Exception e) => Completion.TrySetException(e);
 
