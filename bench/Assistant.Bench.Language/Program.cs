@@ -54,6 +54,11 @@ double P(double q) => timings[(int)Math.Min(timings.Count - 1, Math.Ceiling(q * 
 Console.WriteLine($"parse latency over {timings.Count} parses: p50 {P(0.50):F3} ms, p90 {P(0.90):F3} ms, p99 {P(0.99):F3} ms, max {timings[^1]:F3} ms; mean CPU {cpuPerParse:F3} ms/parse");
 Console.WriteLine($"load average while measuring: {LoadAverage()}");
 
+// Per shape: a greeting holds no date or amount, so its cost is what every small-talk turn pays for
+// entity extraction; the date/money sentences are what a search turn pays.
+string[] shapes = ["你好", "帮助", "查看我的项目", "上虞区预算五十万以上、下周五之前截止的居家养老项目", "报价四十五万元", "下个月截止的公共文化项目有哪些"];
+foreach (var text in shapes) Console.WriteLine($"  {text}: {Shape(text, rounds * 50)}");
+
 // The Recognizers' static helpers build a recogniser per call; the library keeps models instead.
 var cached = new NumberWithUnitRecognizer(Culture.Chinese).GetCurrencyModel();
 cached.Parse("预算五十万元");
@@ -75,6 +80,22 @@ for (var k = 0; k < folds; k++)
     total += test.Count;
 }
 Console.WriteLine($"{folds}-fold cross-validated intent accuracy on training data: {(double)correct / total:P1} ({correct}/{total})");
+
+string Shape(string text, int n)
+{
+    var times = new double[n];
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    for (var i = 0; i < n; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        language.Parse(text, today);
+        times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+    var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n;
+    Array.Sort(times);
+    double Q(double q) => times[(int)Math.Min(n - 1, Math.Ceiling(q * n) - 1)];
+    return $"p50 {Q(0.50):F3} ms, p99 {Q(0.99):F3} ms, mean CPU {cpuMs:F3} ms/parse over {n} parses";
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
