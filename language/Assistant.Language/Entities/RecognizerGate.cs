@@ -27,12 +27,14 @@ internal static class RecognizerGate
     // A date, period or "duration + 内" with no number in it still names a calendar unit (年 月 日 号 天 周
     // 星期 礼拜 季 旬 钟头), a relative day (今 明 昨), a time of day (早 晚 夜 晨 午), a season (春 夏 秋 冬),
     // a holiday (元旦 除夕 元宵 端午 七夕 中秋 平安夜, …节) or "now" (现在 刚才 立刻 此刻). 底 末 初 世 纪
-    // and the traditional forms are margin; 前/后/去 are not needed: "前天", "后年", "去年" hold 天 or 年.
+    // and the traditional forms are margin. 前/后/去 alone are not needed ("前天", "后年", "去年" hold 天 or 年),
+    // only beside 时/分/秒 (below).
     private static readonly SearchValues<char> DateChars = SearchValues.Create(
         "年月日号號天周週星期礼禮拜季旬今明昨早晚夜晨午宵节節旦夕春夏秋冬底末初世纪刻现刚钟鐘");
 
-    // "下时", "上个小时", "下分", "下秒" are the hour/minute/second before or after now (a datetimerange, probed).
-    private static readonly SearchValues<char> LastOrNext = SearchValues.Create("上下");
+    // "下时", "上个小时", "后分", "近秒", "过去时", "未来分钟" are the hour, minute or second before or after
+    // now (a datetimerange, probed), so 时/分/秒 count when one of these is in the text too.
+    private static readonly SearchValues<char> LastOrNext = SearchValues.Create("上下前后後近去来來");
     private static readonly SearchValues<char> ClockUnits = SearchValues.Create("时時分秒");
 
     // "Now" and "lately" words whose characters are too common to gate on one by one.
