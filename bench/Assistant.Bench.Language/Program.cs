@@ -5,7 +5,10 @@ using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.NumberWithUnit;
 
 // Prints start-up cost, parse latency after warm-up, and a cross-validated intent accuracy.
-// Usage: dotnet run -c Release [-- rounds]
+// Usage: dotnet run -c Release [-- rounds]   or   dotnet run -c Release -- gate-fuzz [count] [pairs] (GateFuzz.cs)
+if (args.FirstOrDefault() == "gate-fuzz")
+    return GateFuzz.Run(args.Length > 1 && int.TryParse(args[1], out var count) ? count : 100_000, args.Contains("pairs"));
+
 var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 20;
 var examples = LanguageData.IntentExamples();
 
@@ -86,6 +89,7 @@ for (var k = 0; k < folds; k++)
     total += test.Count;
 }
 Console.WriteLine($"{folds}-fold cross-validated intent accuracy on training data: {(double)correct / total:P1} ({correct}/{total})");
+return 0;
 
 string Shape(string text, int n)
 {
