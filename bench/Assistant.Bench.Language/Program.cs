@@ -5,7 +5,10 @@ using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.NumberWithUnit;
 
 // Prints start-up cost, parse latency after warm-up, and a cross-validated intent accuracy.
-// Usage: dotnet run -c Release [-- rounds]
+// Usage: dotnet run -c Release [-- rounds]   or   dotnet run -c Release -- gate-fuzz [count] [pairs] (GateFuzz.cs)
+if (args.FirstOrDefault() == "gate-fuzz")
+    return GateFuzz.Run(args.Length > 1 && int.TryParse(args[1], out var count) ? count : 100_000, args.Contains("pairs"));
+
 var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 20;
 var examples = LanguageData.IntentExamples();
 
@@ -54,6 +57,17 @@ double P(double q) => timings[(int)Math.Min(timings.Count - 1, Math.Ceiling(q * 
 Console.WriteLine($"parse latency over {timings.Count} parses: p50 {P(0.50):F3} ms, p90 {P(0.90):F3} ms, p99 {P(0.99):F3} ms, max {timings[^1]:F3} ms; mean CPU {cpuPerParse:F3} ms/parse");
 Console.WriteLine($"load average while measuring: {LoadAverage()}");
 
+// Per shape: a greeting holds no date or amount, so its cost is what every small-talk turn pays for
+// entity extraction; the date/money sentences are what a search turn pays. Each shape is parsed with the
+// recogniser gate and without it (every model on every text), one after the other, so that a busy machine
+// slows both alike and the two columns stay comparable.
+var ungated = new LanguageUnderstanding(new LanguageUnderstandingOptions { GateRecognizers = false }, classifier: classifier);
+ungated.WarmUp();
+foreach (var text in texts) ungated.Parse(text, today);
+string[] shapes = ["你好", "帮助", "查看我的项目", "上虞区预算五十万以上、下周五之前截止的居家养老项目", "报价四十五万元", "下个月截止的公共文化项目有哪些"];
+Console.WriteLine($"per shape, {rounds * 50} parses each, gated vs ungated (p50 / p99):");
+foreach (var text in shapes) Console.WriteLine($"  {text}: {Shape(text, rounds * 50)}");
+
 // The Recognizers' static helpers build a recogniser per call; the library keeps models instead.
 var cached = new NumberWithUnitRecognizer(Culture.Chinese).GetCurrencyModel();
 cached.Parse("预算五十万元");
@@ -75,6 +89,29 @@ for (var k = 0; k < folds; k++)
     total += test.Count;
 }
 Console.WriteLine($"{folds}-fold cross-validated intent accuracy on training data: {(double)correct / total:P1} ({correct}/{total})");
+return 0;
+
+string Shape(string text, int n)
+{
+    var (gated, all) = (new double[n], new double[n]);
+    for (var i = 0; i < n; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        language.Parse(text, today);
+        gated[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        start = Stopwatch.GetTimestamp();
+        ungated.Parse(text, today);
+        all[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+    return $"gated {Quantiles(gated)}, ungated {Quantiles(all)}";
+}
+
+static string Quantiles(double[] times)
+{
+    Array.Sort(times);
+    double Q(double q) => times[(int)Math.Min(times.Length - 1, Math.Ceiling(q * times.Length) - 1)];
+    return $"{Q(0.50):F3} / {Q(0.99):F3} ms";
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 

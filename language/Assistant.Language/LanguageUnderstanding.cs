@@ -14,7 +14,7 @@ public sealed class LanguageUnderstanding : ILanguageUnderstanding
 {
     public const int MaxTextLength = 500;
 
-    private readonly RecognizerModels _models = new();
+    private readonly RecognizerModels _models;
     private readonly Lazy<IntentClassifier> _classifier;
     private readonly IReadOnlyList<(string Word, int Score)> _sentiment;
     private readonly LanguageUnderstandingOptions _options;
@@ -25,6 +25,7 @@ public sealed class LanguageUnderstanding : ILanguageUnderstanding
     public LanguageUnderstanding(LanguageUnderstandingOptions? options = null, TimeProvider? time = null, IntentClassifier? classifier = null)
     {
         _options = options ?? new LanguageUnderstandingOptions();
+        _models = new RecognizerModels(_options.GateRecognizers);
         _time = time ?? TimeProvider.System;
         _zone = FindZone(_options.TimeZoneId);
         _classifier = classifier is null ? new(() => IntentClassifier.Train(LanguageData.IntentExamples())) : new(classifier);

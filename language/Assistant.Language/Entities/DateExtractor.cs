@@ -45,7 +45,7 @@ internal static partial class DateExtractor
         }
 
         var reference = context.Today.ToDateTime(TimeOnly.MinValue);
-        foreach (var r in models.DateTime.Parse(new string(forModel), reference))
+        foreach (var r in models.ParseDateTime(new string(forModel), reference))
         {
             var (start, end) = (r.Start, r.End + 1);
             if (DigitsOnly().IsMatch(r.Text) || context.Overlaps(start, end)) continue;

@@ -36,12 +36,12 @@ internal static partial class MoneyExtractor
     {
         Ranges(context, models);
         var money = new List<Entity>();
-        foreach (var r in models.Currency.Parse(context.MaskedText))
+        foreach (var r in models.ParseCurrency(context.MaskedText))
         {
             if (!IsYuan(r) || !TryValue(r, out var value) || context.Overlaps(r.Start, r.End + 1)) continue;
             money.Add(context.Add(EntityTypes.Money, value, r.Start, r.End + 1));
         }
-        foreach (var r in models.Number.Parse(context.MaskedText))
+        foreach (var r in models.ParseNumber(context.MaskedText))
         {
             var end = r.End + 1;
             if (!TryValue(r, out var value) || value <= 0 || context.Overlaps(r.Start, end)) continue;

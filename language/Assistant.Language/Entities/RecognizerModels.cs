@@ -8,9 +8,11 @@ namespace Assistant.Language.Entities;
 /// <summary>
 /// The Chinese Recognizers.Text models, built once: building one costs 130–420 ms, using it
 /// 0.05–2 ms (toolchain.md). The static Recognize* helpers turned out to cache too (bench), but holding
-/// the models here makes the cost explicit and lets WarmUp() pay it at start.
+/// the models here makes the cost explicit and lets WarmUp() pay it at start. The Parse* methods skip a
+/// model when <see cref="RecognizerGate"/> shows the text cannot hold what it finds.
 /// </summary>
-internal sealed class RecognizerModels
+/// <param name="gated">False runs every model on every text: the reference the gate is tested against.</param>
+internal sealed class RecognizerModels(bool gated = true)
 {
     private readonly Lazy<IModel> _currency = new(() => new NumberWithUnitRecognizer(Culture.Chinese).GetCurrencyModel());
     private readonly Lazy<IModel> _number = new(() => new NumberRecognizer(Culture.Chinese).GetNumberModel());
@@ -19,6 +21,13 @@ internal sealed class RecognizerModels
     public IModel Currency => _currency.Value;
     public IModel Number => _number.Value;
     public DateTimeModel DateTime => _dateTime.Value;
+
+    public List<ModelResult> ParseCurrency(string text) => !gated || RecognizerGate.MayHoldAmount(text) ? Currency.Parse(text) : [];
+
+    public List<ModelResult> ParseNumber(string text) => !gated || RecognizerGate.MayHoldNumber(text) ? Number.Parse(text) : [];
+
+    public List<ModelResult> ParseDateTime(string text, DateTime reference) =>
+        !gated || RecognizerGate.MayHoldDate(text) ? DateTime.Parse(text, reference) : [];
 
     public void WarmUp()
     {
