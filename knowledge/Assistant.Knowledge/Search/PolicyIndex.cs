@@ -98,6 +98,22 @@ public sealed class PolicyIndex : IDisposable
         }
     }
 
+    private (IndexReader? Reader, System.Collections.Concurrent.ConcurrentDictionary<Term, TermContext> Contexts) _termContexts = (null, new());
+
+    /// <summary>
+    /// A term's per-segment state and statistics for the current reader. Building it walks the term dictionary and
+    /// was the largest allocation of a question (about 60 clauses each); the vocabulary of questions repeats, and a
+    /// reader never changes, so the contexts are kept until the next commit opens a new reader.
+    /// </summary>
+    internal TermContext TermContext(IndexSearcher searcher, Term term)
+    {
+        var cache = _termContexts;
+        if (!ReferenceEquals(cache.Reader, searcher.IndexReader))
+            _termContexts = cache = (searcher.IndexReader, new());
+        if (cache.Contexts.Count > 100_000) cache.Contexts.Clear();
+        return cache.Contexts.GetOrAdd(term, t => Lucene.Net.Index.TermContext.Build(searcher.TopReaderContext, t));
+    }
+
     internal T Read<T>(Func<IndexSearcher, T> read)
     {
         var searcher = _searchers.Acquire();

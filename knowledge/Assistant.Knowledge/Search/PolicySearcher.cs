@@ -41,10 +41,11 @@ internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = nul
             void Add(string field, string term, float boost)
             {
                 var t = new Term(field, term);
+                var context = index.TermContext(searcher, t);
                 // On a large corpus a term in a quarter of all passages (政府, 购买, 服务) hardly ranks but costs most of
                 // the scoring time: it is left out of the query and still counts in the coverage re-ranking.
-                if (reader.NumDocs >= LargeCorpus && reader.DocFreq(t) > reader.NumDocs / 4) return;
-                query.Add(new TermQuery(t) { Boost = boost }, Occur.SHOULD);
+                if (reader.NumDocs >= LargeCorpus && context.DocFreq > reader.NumDocs / 4) return;
+                query.Add(new TermQuery(t, context) { Boost = boost }, Occur.SHOULD);
             }
             foreach (var term in terms)
             {
@@ -65,7 +66,7 @@ internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = nul
             searcher.Search(query, collector);
             var hits = collector.GetTopDocs().ScoreDocs;
             if (hits.Length == 0) return (IReadOnlyList<RankedPassage>)[];
-            var weights = Weights(searcher.IndexReader, terms.Count > 0 ? terms : extras);
+            var weights = Weights(searcher, terms.Count > 0 ? terms : extras);
             var maxBm25 = hits.Max(h => h.Score);
             return hits
                 .Select(h =>
@@ -82,12 +83,12 @@ internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = nul
     }
 
     /// <summary>BM25's idf per question term; a term the corpus never uses weighs most (the question is about something else).</summary>
-    private List<(string[] Alternatives, double Weight)> Weights(IndexReader reader, List<string> terms)
+    private List<(string[] Alternatives, double Weight)> Weights(IndexSearcher searcher, List<string> terms)
     {
-        var n = Math.Max(reader.NumDocs, 1);
+        var n = Math.Max(searcher.IndexReader.NumDocs, 1);
         return terms.Select(t =>
         {
-            var df = reader.DocFreq(new Term(PolicyIndex.Words, t));
+            var df = index.TermContext(searcher, new Term(PolicyIndex.Words, t)).DocFreq;
             return (_synonyms.Alternatives(t), Math.Log(1 + (n - df + 0.5) / (df + 0.5)));
         }).ToList();
     }
