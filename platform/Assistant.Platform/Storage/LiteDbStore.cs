@@ -14,6 +14,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     private readonly LiteDatabase _db;
     private readonly FileStream _lock;
     private readonly LiteDbWriter _writer;
+    private readonly LiteDbLogFile _log;
     private readonly ConcurrentDictionary<Type, object> _collections = new();
     private volatile bool _schemaApplied;
 
@@ -24,8 +25,11 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         var path = Path.GetFullPath(Path.Combine(dataDirectory, fileName));
         _lock = AcquireLock(path + ".lock");
         Mapper = CreateMapper();
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
-        _writer = new LiteDbWriter(_db);
+        _log = new LiteDbLogFile(path);
+        var engine = new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings { Filename = path, LogStream = _log });
+        _log.Attach(engine);
+        _db = new LiteDatabase(engine, Mapper);
+        _writer = new LiteDbWriter(_db, _log);
     }
 
     private const string CreationMarker = "$created";
@@ -78,6 +82,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     {
         _writer.Dispose();
         _db.Dispose();
+        _log.Dispose();
         _lock.Dispose();
     }
 

@@ -14,12 +14,14 @@ internal sealed class LiteDbWriter : IDisposable
 {
     private const int MaxBatch = 256;
     private readonly LiteDatabase _db;
+    private readonly LiteDbLogFile _log;
     private readonly BlockingCollection<IWrite> _queue = new();
     private readonly Thread _thread;
 
-    public LiteDbWriter(LiteDatabase db)
+    public LiteDbWriter(LiteDatabase db, LiteDbLogFile log)
     {
         _db = db;
+        _log = log;
         _thread = new Thread(Run) { IsBackground = true, Name = "litedb-writer" };
         _thread.Start();
     }
@@ -56,7 +58,7 @@ internal sealed class LiteDbWriter : IDisposable
             {
                 _db.BeginTrans();
                 foreach (var op in batch) op.Execute();
-                _db.Commit();
+                CommitDurably();
                 foreach (var op in batch) op.Complete();
             }
             catch (Exception)
@@ -67,6 +69,14 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
+    /// <summary>Callers hear of their write only once it is on disk: LiteDB's commit only queues the log pages (LiteDbLogFile).</summary>
+    private void CommitDurably()
+    {
+        _db.Commit();
+        _log.WaitForQueuedPages();
+        _log.Sync();
+    }
+
     /// <summary>One write in its own transaction: a write of several documents is kept or undone as a whole.</summary>
     private void RunAlone(IWrite op)
     {
@@ -74,7 +84,7 @@ internal sealed class LiteDbWriter : IDisposable
         {
             _db.BeginTrans();
             op.Execute();
-            _db.Commit();
+            CommitDurably();
             op.Complete();
         }
         catch (Exception e)

@@ -90,6 +90,20 @@ public sealed class LiteDbStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
+    public async Task A_completed_write_is_in_the_store_files_not_only_in_memory()
+    {
+        // The log file is ours (LiteDbLogFile): a wrong wiring (e.g. a log kept in memory) would lose every write on restart.
+        for (var i = 0; i < 50; i++)
+        {
+            var marker = $"durable-{Guid.NewGuid():N}";
+            await _store.Collection<Note>().InsertAsync(new Note { Id = marker, Text = marker });
+            var onDisk = Directory.GetFiles(_dir).Where(f => f.EndsWith(".db", StringComparison.Ordinal))
+                .Select(f => { using var read = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); using var copy = new MemoryStream(); read.CopyTo(copy); return copy.ToArray(); });
+            Assert.Contains(onDisk, bytes => bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(marker)) >= 0);
+        }
+    }
+
+    [Fact]
     public void Every_declared_collection_exists_once_the_schema_is_applied_even_without_indexes()
     {
         Assert.Contains("notes", _store.CollectionNames);
