@@ -70,6 +70,10 @@ public sealed class DirectLineConversations(IDocumentStore store, TimeProvider c
     /// <summary>Activities after <paramref name="watermark"/> in order, stopping at a fresh gap (a write still in flight).</summary>
     public async Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAsync(string conversationId, long watermark, CancellationToken ct)
     {
+        // Most polls find nothing new: the conversation's last watermark (a read by id, served from memory on the
+        // embedded store) answers them without a query.
+        if (await Conversations.GetAsync(conversationId, ct) is { } conversation && conversation.LastWatermark <= watermark)
+            return ([], watermark);
         var found = await Activities.FindAsync(a => a.ConversationId == conversationId && a.Watermark > watermark, a => a.Watermark, take: 200, ct: ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var result = new List<string>();

@@ -29,10 +29,19 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         var engine = new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings { Filename = path, LogStream = _log });
         _log.Attach(engine);
         _db = new LiteDatabase(engine, Mapper);
-        _writer = new LiteDbWriter(_db, _log);
+        _writer = new LiteDbWriter(_db, _log, EngineLock);
     }
 
     private const string CreationMarker = "$created";
+
+    /// <summary>
+    /// Held around every call into the engine (reads here, the writer's batches and commits). LiteDB 5's page cache
+    /// is not safe for concurrent use: a reader can take a cached page just as another thread, growing the cache,
+    /// recycles it as unused ("pages in memory store must be non-shared"), after which every query fails. Seen under
+    /// the Direct Line bench; the same family of bugs as LiteDB #2792/#2825. Reads by id mostly come from the read
+    /// cache and never take this lock; the fsync after a commit happens outside it.
+    /// </summary>
+    internal object EngineLock { get; } = new();
 
     public BsonMapper Mapper { get; }
 
@@ -73,8 +82,9 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     {
         if (!_schemaApplied) return Task.FromResult(false);
         var expected = _schema.Collections.SelectMany(c => c.Indexes.Select(i => (c.Name, i.Name))).ToHashSet();
-        var present = _db.GetCollection("$indexes").FindAll()
-            .Select(d => (d["collection"].AsString, d["name"].AsString)).ToHashSet();
+        HashSet<(string, string)> present;
+        lock (EngineLock)
+            present = _db.GetCollection("$indexes").FindAll().Select(d => (d["collection"].AsString, d["name"].AsString)).ToHashSet();
         return Task.FromResult(expected.IsSubsetOf(present));
     }
 
@@ -164,7 +174,8 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
     {
         if (_cache.TryGet(id, out var cached)) return Task.FromResult<T?>(_mapper.ToObject<T>(cached));
         var readAt = _cache.Generation;
-        var stored = _raw.FindById(id);
+        BsonDocument? stored;
+        lock (store.EngineLock) stored = _raw.FindById(id);
         if (stored is null) return Task.FromResult<T?>(null);
         _cache.Offer(id, stored, readAt);
         return Task.FromResult<T?>(_mapper.ToObject<T>(stored));
@@ -174,16 +185,21 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
         Expression<Func<T, bool>> filter, Expression<Func<T, object>>? orderBy = null, bool descending = false,
         int skip = 0, int? take = null, CancellationToken ct = default)
     {
-        var query = collection.Query().Where(filter);
+        // The query runs on BSON under the engine lock; mapping to T happens outside it.
+        var query = _raw.Query().Where(_mapper.GetExpression(filter));
         if (orderBy is not null)
-            query = descending ? query.OrderByDescending(orderBy) : query.OrderBy(orderBy);
+            query = query.OrderBy(_mapper.GetExpression(orderBy), descending ? Query.Descending : Query.Ascending);
         var result = query.Skip(skip);
-        IReadOnlyList<T> items = take is { } limit ? result.Limit(limit).ToList() : result.ToList();
+        List<BsonDocument> found;
+        lock (store.EngineLock) found = take is { } limit ? result.Limit(limit).ToList() : result.ToList();
+        IReadOnlyList<T> items = found.ConvertAll(_mapper.ToObject<T>);
         return Task.FromResult(items);
     }
 
-    public Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken ct = default) =>
-        Task.FromResult(collection.LongCount(filter));
+    public Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken ct = default)
+    {
+        lock (store.EngineLock) return Task.FromResult(collection.LongCount(filter));
+    }
 
     public async Task<bool> ReplaceAsync(T document, CancellationToken ct = default)
     {

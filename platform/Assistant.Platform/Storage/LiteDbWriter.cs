@@ -15,13 +15,15 @@ internal sealed class LiteDbWriter : IDisposable
     private const int MaxBatch = 256;
     private readonly LiteDatabase _db;
     private readonly LiteDbLogFile _log;
+    private readonly object _engineLock;
     private readonly BlockingCollection<IWrite> _queue = new();
     private readonly Thread _thread;
 
-    public LiteDbWriter(LiteDatabase db, LiteDbLogFile log)
+    public LiteDbWriter(LiteDatabase db, LiteDbLogFile log, object engineLock)
     {
         _db = db;
         _log = log;
+        _engineLock = engineLock;
         _thread = new Thread(Run) { IsBackground = true, Name = "litedb-writer" };
         _thread.Start();
     }
@@ -56,9 +58,13 @@ internal sealed class LiteDbWriter : IDisposable
             }
             try
             {
-                _db.BeginTrans();
-                foreach (var op in batch) op.Execute();
-                CommitDurably();
+                lock (_engineLock)
+                {
+                    _db.BeginTrans();
+                    foreach (var op in batch) op.Execute();
+                    _db.Commit();
+                }
+                MakeDurable();
                 foreach (var op in batch) op.Complete();
             }
             catch (Exception)
@@ -70,9 +76,8 @@ internal sealed class LiteDbWriter : IDisposable
     }
 
     /// <summary>Callers hear of their write only once it is on disk: LiteDB's commit only queues the log pages (LiteDbLogFile).</summary>
-    private void CommitDurably()
+    private void MakeDurable()
     {
-        _db.Commit();
         _log.WaitForQueuedPages();
         _log.Sync();
     }
@@ -82,9 +87,13 @@ internal sealed class LiteDbWriter : IDisposable
     {
         try
         {
-            _db.BeginTrans();
-            op.Execute();
-            CommitDurably();
+            lock (_engineLock)
+            {
+                _db.BeginTrans();
+                op.Execute();
+                _db.Commit();
+            }
+            MakeDurable();
             op.Complete();
         }
         catch (Exception e)
@@ -102,7 +111,7 @@ internal sealed class LiteDbWriter : IDisposable
     {
         try
         {
-            _db.Rollback();
+            lock (_engineLock) _db.Rollback();
             return true;
         }
         catch (Exception e)
