@@ -3,6 +3,7 @@ using Assistant.Bench.Load;
 
 // Usage: Assistant.Bench.Load ceiling <port>                      (the bare Kestrel ceiling, as its own process)
 //        Assistant.Bench.Load crash [--kills 10] [--workers 8] [--api-dll path] [--data dir]
+//        Assistant.Bench.Load store [--seconds 3] [--levels 1,16,64]  (the embedded store alone: durable inserts/s)
 //        Assistant.Bench.Load run --api URL --bot URL --ceiling URL [--seconds 5] [--levels 1,16,64] [--out file.json]
 if (args is ["ceiling", var port])
 {
@@ -18,6 +19,12 @@ if (args is ["crash", ..])
     return await new Crash(CrashArg("--api-dll", "api/Assistant.Api/bin/Release/net10.0/Assistant.Api.dll"),
         CrashArg("--data", Path.Combine(Path.GetTempPath(), $"assistant-crash-{Guid.NewGuid():N}")),
         int.Parse(CrashArg("--port", "5190")), int.Parse(CrashArg("--kills", "10")), int.Parse(CrashArg("--workers", "8"))).RunAsync();
+}
+
+if (args is ["store", ..])
+{
+    string StoreArg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+    return await StoreLoad.RunAsync(double.Parse(StoreArg("--seconds", "3")), StoreArg("--levels", "1,16,64").Split(',').Select(int.Parse).ToArray());
 }
 
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
