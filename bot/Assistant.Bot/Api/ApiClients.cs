@@ -31,6 +31,9 @@ public static class ApiClients
             {
                 // A chat user waits for the answer: fail within a few seconds rather than the default half minute.
                 o.Retry.MaxRetryAttempts = 2;
+                // Only reads are retried: a POST whose answer was lost may already be stored (a registration, a
+                // question), and sending it again would store it twice. The flow keeps its place; the user retries.
+                o.Retry.DisableForUnsafeHttpMethods();
                 o.Retry.Delay = TimeSpan.FromMilliseconds(200);
                 o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(4);
                 o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
