@@ -9,6 +9,7 @@ using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
 using Assistant.Platform.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Bids;
 
@@ -29,7 +30,8 @@ public static class ProcurementApi
 
     /// <summary>信息公开: discloses the project; deadlines and the method's justification may be set here and are checked against the method's rules.</summary>
     public static async Task<Results<Ok<ProjectDetailsDto>, ValidationProblem, ProblemHttpResult>> Publish(
-        string id, PublishProjectRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        string id, PublishProjectRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user,
+        IOptions<ProcurementOptions> procurement, CancellationToken ct)
     {
         var (project, problem) = await ProjectSteps.LoadManagedAsync(store, id, user, ct);
         if (problem is not null) return problem;
@@ -41,7 +43,7 @@ public static class ProcurementApi
         if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
         project.ClarificationDeadline ??= project.BidDeadline?.AddDays(-3);
         // Both sets of rules speak at once, so staff fix everything in one go: the plan (PublicationRules) and the method's (ProcurementRules).
-        var errors = ProcurementRules.PublishErrors(project, now);
+        var errors = ProcurementRules.PublishErrors(project, now, procurement.Value.For(project.Region));
         if (await PublicationRules.WhyNotPublishableAsync(store, project, ct) is { } notPlanned) errors.Insert(0, notPlanned);
         if (errors.Count > 0)
             return Problems.Unprocessable("不符合发布条件", string.Join("；", errors));
@@ -53,7 +55,8 @@ public static class ProcurementApi
     /// bidding period long enough from publication to the deadline).
     /// </summary>
     public static async Task<Results<Ok<ProjectDetailsDto>, ValidationProblem, ProblemHttpResult>> OpenBidding(
-        string id, OpenBiddingRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        string id, OpenBiddingRequest? request, IDocumentStore store, TimeProvider clock, AuditLog audit, ClaimsPrincipal user,
+        IOptions<ProcurementOptions> procurement, CancellationToken ct)
     {
         if (request?.MethodJustification?.Length > 1000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["MethodJustification"] = ["理由不能超过1000字"] });
@@ -63,7 +66,7 @@ public static class ProcurementApi
         if (project!.Status == ProjectStatus.Published)
         {
             if (!string.IsNullOrWhiteSpace(request?.MethodJustification)) project.MethodJustification = request.MethodJustification.Trim();
-            if (ProcurementRules.PublishErrors(project, now) is { Count: > 0 } errors)
+            if (ProcurementRules.PublishErrors(project, now, procurement.Value.For(project.Region)) is { Count: > 0 } errors)
                 return Problems.Unprocessable("不能开放投标", string.Join("；", errors));
         }
         return await Step(store, audit, project, ProjectStatus.Bidding, user, now, null, ct);

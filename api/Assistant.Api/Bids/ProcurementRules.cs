@@ -10,9 +10,6 @@ namespace Assistant.Api.Bids;
 /// </summary>
 public static class ProcurementRules
 {
-    /// <summary>公开招标数额标准 for services; above it any other method must be justified (e.g. finance approval).</summary>
-    public const decimal OpenTenderThreshold = 4_000_000m;
-
     public static int MinimumBidders(PurchaseMethod method) => method switch
     {
         PurchaseMethod.OpenTender or PurchaseMethod.InvitedTender => 3,
@@ -32,14 +29,17 @@ public static class ProcurementRules
     };
 
     /// <summary>What stops publication, or the opening of bidding, under the project's method; empty when none.</summary>
-    public static List<string> PublishErrors(Project p, DateTime now)
+    /// <param name="p">The project as it would be published.</param>
+    /// <param name="now">Server time, against which the bid deadline is checked.</param>
+    /// <param name="limits">The region's thresholds (Procurement:Thresholds), the same ones the purchase plan was checked against.</param>
+    public static List<string> PublishErrors(Project p, DateTime now, Plans.MethodThresholds limits)
     {
         var errors = new List<string>();
         var method = p.Method.Label();
         if (p.Method == PurchaseMethod.SingleSource && string.IsNullOrWhiteSpace(p.MethodJustification))
             errors.Add("单一来源采购必须记录采用该方式的理由（如：只能从唯一承接主体处购买）");
-        else if (p.Method != PurchaseMethod.OpenTender && p.Budget >= OpenTenderThreshold && string.IsNullOrWhiteSpace(p.MethodJustification))
-            errors.Add($"预算达到公开招标数额标准（{OpenTenderThreshold / 10000m:0}万元），采用{method}须记录理由（如财政部门批准文号）");
+        else if (p.Method != PurchaseMethod.OpenTender && p.Budget > limits.TenderLimit && string.IsNullOrWhiteSpace(p.MethodJustification))
+            errors.Add($"预算超过公开招标限额（{limits.TenderLimit / 10000m:0.##}万元），采用{method}须记录理由（如财政部门批准文号）");
         if (p.BidDeadline is not { } deadline || deadline <= now) errors.Add("投标截止时间已过或未设定，请先调整截止时间");
         else if ((deadline - (p.PublishedAt ?? now)).TotalDays < MinimumBiddingDays(p.Method))
             errors.Add($"{method}自公告之日起至投标截止不得少于{MinimumBiddingDays(p.Method)}日");
