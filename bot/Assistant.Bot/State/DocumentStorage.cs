@@ -56,7 +56,7 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
             {
                 await Documents.UpsertAsync(document, cancellationToken);
             }
-            else if (!long.TryParse(etag, out var version))
+            else if (!long.TryParse(etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
             {
                 throw new ArgumentException($"Etag conflict: '{etag}' is not an ETag this storage issued (key {key}).");
             }
@@ -110,7 +110,7 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
 
         public override Type BindToType(string? assemblyName, string typeName)
         {
-            if (assemblyName is not null && !AllowedAssemblyPrefixes.Any(assemblyName.StartsWith))
+            if (assemblyName is not null && !AllowedAssemblyPrefixes.Any(prefix => assemblyName.StartsWith(prefix, StringComparison.Ordinal)))
                 throw new JsonSerializationException($"Type {typeName} from {assemblyName} is not allowed in bot state.");
             return base.BindToType(assemblyName, typeName);
         }
