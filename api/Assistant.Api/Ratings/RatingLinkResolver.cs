@@ -41,6 +41,8 @@ public static class RatingLinkResolver
     public static async Task<CatalogueItem?> ServiceOfAsync(IDocumentStore store, Project project, CancellationToken ct)
     {
         var code = project.CatalogueCode;
+        // The version that starts the project's year has the id "code@year" (CatalogueMaintenanceApi.VersionId): a read by id.
+        if (await store.Collection<CatalogueItem>().GetAsync($"{code}@{project.Year}", ct) is { } yearly) return yearly;
         var versions = await store.Collection<CatalogueItem>().FindAsync(c => c.Code == code, ct: ct);
         return versions.FirstOrDefault(v => v.Year == project.Year) ?? versions.MaxBy(v => v.Year);
     }

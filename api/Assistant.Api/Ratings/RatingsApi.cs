@@ -18,7 +18,8 @@ public static class RatingsApi
 
     /// <summary>
     /// A recipient's rating through their link. The idempotency key is the rating's id: a replay (even concurrent)
-    /// finds the stored rating and gets the same answer with 200; the unique link/visit key refuses a second rating (409).
+    /// clashes on insert, finds the stored rating and gets the same answer with 200; the unique link/visit key refuses a
+    /// second rating (409). No read before the insert: new keys are the common case, and the clash tells us the rest.
     /// </summary>
     public static async Task<Results<Created<RatingSubmittedDto>, Ok<RatingSubmittedDto>, ValidationProblem, ProblemHttpResult>> Submit(
         SubmitRating request, HttpRequest http, IDocumentStore store, RatingTokens tokens, IOptions<RatingOptions> options,
@@ -41,9 +42,6 @@ public static class RatingsApi
                 return Problems.Unprocessable("承接主体尚未答复整改", "请在承接主体答复后再评价整改情况");
             key = Rating.FixKeyFor(key, fixOf.Id);
         }
-
-        var existing = await ratings.GetAsync(request.IdempotencyKey!, ct);
-        if (existing is not null) return await ReplayAsync(existing, key, store, audit, ct);
 
         var unknown = (request.Dimensions ?? []).Keys.Where(d => !resolved.Dimensions.Contains(d)).ToList();
         if (unknown.Count > 0)

@@ -15,6 +15,7 @@ internal sealed class LiteDbReadCache
     private const int Capacity = 20_000;
     private readonly ConcurrentDictionary<string, BsonDocument> _documents = new(StringComparer.Ordinal);
     private long _generation;
+    private long _calls;
 
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -43,6 +44,7 @@ internal sealed class LiteDbReadCache
     private void MakeRoom()
     {
         // Whole-cache reset instead of LRU bookkeeping: documents are small and a refill costs one read each.
-        if (_documents.Count >= Capacity) _documents.Clear();
+        // ConcurrentDictionary.Count takes every lock of the table, so it is only looked at every 256th call.
+        if ((Interlocked.Increment(ref _calls) & 255) == 0 && _documents.Count >= Capacity) _documents.Clear();
     }
 }
