@@ -43,28 +43,27 @@ public sealed class DirectLineConversations(IDocumentStore store, TimeProvider c
     }
 
     /// <summary>Appends an activity, giving it the next watermark and an id derived from it.</summary>
+    /// <remarks>The counter's advance and the activity are stored together (one commit on the embedded store).</remarks>
     public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken ct)
     {
-        long watermark;
         while (true)
         {
             var conversation = await Conversations.GetAsync(conversationId, ct)
                 ?? throw new InvalidOperationException($"Direct Line conversation {conversationId} does not exist.");
-            watermark = ++conversation.LastWatermark;
-            if (await Conversations.ReplaceAsync(conversation, ct)) break;
+            var watermark = ++conversation.LastWatermark;
+            var now = clock.GetUtcNow();
+            activity.Id = $"{conversationId}|{watermark:D7}";
+            activity.Timestamp ??= now;
+            var stored = new DirectLineActivity
+            {
+                Id = activity.Id,
+                ConversationId = conversationId,
+                Watermark = watermark,
+                Json = JsonConvert.SerializeObject(activity, Json),
+                CreatedAt = now.UtcDateTime,
+            };
+            if (await Conversations.ReplaceWithAsync(conversation, stored, ct)) return activity.Id;
         }
-        var now = clock.GetUtcNow();
-        activity.Id = $"{conversationId}|{watermark:D7}";
-        activity.Timestamp ??= now;
-        await Activities.InsertAsync(new DirectLineActivity
-        {
-            Id = activity.Id,
-            ConversationId = conversationId,
-            Watermark = watermark,
-            Json = JsonConvert.SerializeObject(activity, Json),
-            CreatedAt = now.UtcDateTime,
-        }, ct);
-        return activity.Id;
     }
 
     /// <summary>Activities after <paramref name="watermark"/> in order, stopping at a fresh gap (a write still in flight).</summary>

@@ -40,6 +40,13 @@ public interface IDocumentCollection<T> where T : class, IDocument
     /// </summary>
     Task InsertWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument;
 
+    /// <summary>
+    /// <see cref="ReplaceAsync"/> and, only if it succeeds, inserts a companion in another collection, as one write: on
+    /// LiteDB one transaction and one commit, both or neither; on MongoDB the replace first, then the companion.
+    /// Returns false (and inserts nothing) on a version conflict.
+    /// </summary>
+    Task<bool> ReplaceWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument;
+
     /// <summary>Inserts many in one write (one commit on LiteDB); all or nothing is not promised on MongoDB.</summary>
     Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default);
 

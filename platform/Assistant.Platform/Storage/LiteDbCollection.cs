@@ -74,19 +74,34 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
         lock (store.EngineLock) return Task.FromResult(collection.LongCount(filter));
     }
 
-    public async Task<bool> ReplaceAsync(T document, CancellationToken ct = default)
+    public Task<bool> ReplaceAsync(T document, CancellationToken ct = default) => ReplaceAsync<T>(document, null);
+
+    public Task<bool> ReplaceWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument =>
+        ReplaceAsync(document, companion);
+
+    private async Task<bool> ReplaceAsync<TCompanion>(T document, TCompanion? companion) where TCompanion : class, IDocument
     {
         var expected = document.Version;
         document.Version = expected + 1;
         var bson = _mapper.ToDocument(document);
         document.Version = expected;
+        var other = companion is null ? null : (LiteDbCollection<TCompanion>)store.Collection<TCompanion>();
+        if (companion is not null) companion.Version = 1;
+        var companionBson = companion is null ? null : _mapper.ToDocument(companion);
         var replaced = await writer.Enqueue(() =>
         {
             // The check reads inside the writer's transaction, so it sees earlier writes of the same batch.
             var current = _raw.FindById(document.Id);
             if (current is null || current[_versionField].AsInt64 != expected) return false;
-            return Translate(() => _raw.Update(bson));
-        }, done => { if (done) _cache.Committed(document.Id, bson); });
+            var updated = Translate(() => _raw.Update(bson));
+            if (updated && other is not null) other.Insert(companionBson!);
+            return updated;
+        }, done =>
+        {
+            if (!done) return;
+            _cache.Committed(document.Id, bson);
+            if (other is not null) other._cache.Committed(companion!.Id, companionBson);
+        });
         document.Version = replaced ? expected + 1 : expected;
         return replaced;
     }

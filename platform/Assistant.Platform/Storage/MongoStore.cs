@@ -112,6 +112,13 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, MongoSt
         await store.Collection<TCompanion>().InsertAsync(companion, ct);
     }
 
+    public async Task<bool> ReplaceWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument
+    {
+        if (!await ReplaceAsync(document, ct)) return false;
+        await store.Collection<TCompanion>().InsertAsync(companion, ct);
+        return true;
+    }
+
     public async Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default)
     {
         foreach (var document in documents) document.Version = 1;

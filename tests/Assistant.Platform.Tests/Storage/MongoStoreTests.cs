@@ -39,6 +39,7 @@ public sealed class MongoStoreTests : StoreContract, IDisposable
     [MongoFact] public override Task Replacing_a_missing_document_reports_false() => base.Replacing_a_missing_document_reports_false();
     [MongoFact] public override Task Queries_filter_sort_and_page_like_the_features_do() => base.Queries_filter_sort_and_page_like_the_features_do();
     [MongoFact] public override Task A_document_and_its_companion_are_stored_together_and_a_clash_stores_neither() => base.A_document_and_its_companion_are_stored_together_and_a_clash_stores_neither();
+    [MongoFact] public override Task A_replace_with_a_companion_stores_it_only_when_the_replace_wins() => base.A_replace_with_a_companion_stores_it_only_when_the_replace_wins();
     [MongoFact] public override Task Upsert_creates_then_overwrites_and_delete_removes() => base.Upsert_creates_then_overwrites_and_delete_removes();
     [MongoFact] public override Task The_store_is_ready_once_its_indexes_are_in_place() => base.The_store_is_ready_once_its_indexes_are_in_place();
 

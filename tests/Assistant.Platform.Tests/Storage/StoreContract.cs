@@ -154,6 +154,22 @@ public abstract class StoreContract
         Assert.Null(await Store.Collection<Note>().GetAsync("note-" + clash.Id));
     }
 
+    public virtual async Task A_replace_with_a_companion_stores_it_only_when_the_replace_wins()
+    {
+        var widget = NewWidget();
+        await Widgets.InsertAsync(widget);
+        var stale = (await Widgets.GetAsync(widget.Id))!;
+
+        widget.Amount = 2m;
+        Assert.True(await Widgets.ReplaceWithAsync(widget, new Note { Id = "won-" + widget.Id, Text = "replaced" }));
+        stale.Amount = 3m;
+        Assert.False(await Widgets.ReplaceWithAsync(stale, new Note { Id = "lost-" + widget.Id }));
+
+        Assert.Equal(2m, (await Widgets.GetAsync(widget.Id))!.Amount);
+        Assert.Equal("replaced", (await Store.Collection<Note>().GetAsync("won-" + widget.Id))!.Text);
+        Assert.Null(await Store.Collection<Note>().GetAsync("lost-" + widget.Id));
+    }
+
     public virtual async Task Upsert_creates_then_overwrites_and_delete_removes()
     {
         var widget = NewWidget();
