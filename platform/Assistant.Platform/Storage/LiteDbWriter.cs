@@ -56,6 +56,7 @@ internal sealed class LiteDbWriter : IDisposable
                 RunAlone(batch[0]);
                 continue;
             }
+            var committed = false;
             try
             {
                 lock (_engineLock)
@@ -64,8 +65,15 @@ internal sealed class LiteDbWriter : IDisposable
                     foreach (var op in batch) op.Execute();
                     _db.Commit();
                 }
+                committed = true;
                 MakeDurable();
                 foreach (var op in batch) op.Complete();
+            }
+            catch (Exception e) when (committed)
+            {
+                // Committed but not known to be on disk (fsync failed): replaying would store the writes twice, so the
+                // callers hear of a failure and retry with their idempotency keys.
+                foreach (var op in batch) op.Fail(e);
             }
             catch (Exception)
             {
