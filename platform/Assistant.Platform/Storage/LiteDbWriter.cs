@@ -56,20 +56,11 @@ internal sealed class LiteDbWriter : IDisposable
                 RunAlone(batch[0]);
                 continue;
             }
-            var committed = false;
             try
             {
-                lock (_engineLock)
-                {
-                    _db.BeginTrans();
-                    foreach (var op in batch) op.Execute();
-                    _db.Commit();
-                }
-                committed = true;
-                MakeDurable();
-                foreach (var op in batch) op.Complete();
+                Commit(batch);
             }
-            catch (Exception e) when (committed)
+            catch (NotDurableException e)
             {
                 // Committed but not known to be on disk (fsync failed): replaying would store the writes twice, so the
                 // callers hear of a failure and retry with their idempotency keys.
@@ -83,26 +74,38 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    /// <summary>Callers hear of their write only once it is on disk: LiteDB's commit only queues the log pages (LiteDbLogFile).</summary>
-    private void MakeDurable()
+    /// <summary>
+    /// Runs the writes in one transaction, commits, and tells their callers only once the commit is on disk: LiteDB's
+    /// commit only queues the log pages (LiteDbLogFile). <see cref="NotDurableException"/>: committed, but the fsync failed.
+    /// </summary>
+    private void Commit(List<IWrite> ops)
     {
-        _log.WaitForQueuedPages();
-        _log.Sync();
+        lock (_engineLock)
+        {
+            _db.BeginTrans();
+            foreach (var op in ops) op.Execute();
+            _db.Commit();
+        }
+        try
+        {
+            _log.WaitForQueuedPages();
+            _log.Sync();
+        }
+        catch (Exception e)
+        {
+            throw new NotDurableException(e);
+        }
+        foreach (var op in ops) op.Complete();
     }
+
+    private sealed class NotDurableException(Exception inner) : IOException("The store committed a write but could not make it durable.", inner);
 
     /// <summary>One write in its own transaction: a write of several documents is kept or undone as a whole.</summary>
     private void RunAlone(IWrite op)
     {
         try
         {
-            lock (_engineLock)
-            {
-                _db.BeginTrans();
-                op.Execute();
-                _db.Commit();
-            }
-            MakeDurable();
-            op.Complete();
+            Commit([op]);
         }
         catch (Exception e)
         {
