@@ -41,28 +41,43 @@ public static class RatingLinksApi
         string id, CreateLink request, ClaimsPrincipal user, HttpRequest http, IDocumentStore store, RatingTokens tokens,
         IOptions<RatingOptions> options, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var contract = await store.Collection<Contract>().GetAsync(id.Trim(), ct);
-        if (contract is null || !user.CanManageDepartment(contract.Department))
-            return Problems.NotFound("合同不存在", $"没有编号为 {id} 的本部门合同");
-        var project = await store.Collection<Project>().GetAsync(contract.ProjectId, ct);
-        if (project?.Status is not (ProjectStatus.Contracted or ProjectStatus.InService))
-            return Problems.Unprocessable("当前不能发放评价链接", $"项目“{project?.Name}”当前为“{project?.Status.Label()}”，只有签订合同后、服务期内才能请服务对象评价");
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var days = Math.Min(request.ValidDays ?? options.Value.LinkValidDays, options.Value.MaxLinkValidDays);
-        var visit = string.IsNullOrWhiteSpace(request.Visit) ? null : request.Visit.Trim();
-        var link = new RatingLink
-        {
-            Id = Guid.CreateVersion7().ToString("N"), ContractId = contract.Id, ProjectId = contract.ProjectId,
-            OrganisationId = contract.OrganisationId, Department = contract.Department, Visit = visit,
-            CreatedAt = now, CreatedBy = user.Actor(), ExpiresAt = now.AddDays(days),
-        };
-        await store.Collection<RatingLink>().InsertAsync(link, ct);
-        await audit.RecordAsync(user.Actor(), "rating-link.created", "rating-link", link.Id, link.ProjectId,
-            details: $"contract={link.ContractId}; visit={visit}; expires={link.ExpiresAt:O}", ct: ct);
+        var (contract, problem) = await ContractOpenForRatingAsync(id, user, store, ct);
+        if (contract is null) return problem!;
+        var link = NewLink(contract, request.Visit, request.ValidDays, user, options.Value, clock);
+        await store.Collection<RatingLink>().InsertWithAsync(link, CreatedEvent(link, user, audit), ct);
         var token = tokens.Issue(new RatingTokenPayload(link.Id, link.ContractId, link.Visit, link.ExpiresAt));
         return TypedResults.Created($"/api/ratings/links/{token}", new RatingLinkDto(token, PageUrl(http, options.Value, token), link.ExpiresAt));
     }
+
+    /// <summary>The contract when the caller's department holds it and it is in service; else the problem to answer.</summary>
+    public static async Task<(Contract? Contract, ProblemHttpResult? Problem)> ContractOpenForRatingAsync(
+        string id, ClaimsPrincipal user, IDocumentStore store, CancellationToken ct)
+    {
+        var contract = await store.Collection<Contract>().GetAsync(id.Trim(), ct);
+        if (contract is null || !user.CanManageDepartment(contract.Department))
+            return (null, Problems.NotFound("合同不存在", $"没有编号为 {id} 的本部门合同"));
+        var project = await store.Collection<Project>().GetAsync(contract.ProjectId, ct);
+        if (project?.Status is not (ProjectStatus.Contracted or ProjectStatus.InService))
+            return (null, Problems.Unprocessable("当前不能发放评价链接", $"项目“{project?.Name}”当前为“{project?.Status.Label()}”，只有签订合同后、服务期内才能请服务对象评价"));
+        return (contract, null);
+    }
+
+    public static RatingLink NewLink(Contract contract, string? visit, int? validDays, ClaimsPrincipal user, RatingOptions options, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var days = Math.Min(validDays ?? options.LinkValidDays, options.MaxLinkValidDays);
+        return new RatingLink
+        {
+            Id = Guid.CreateVersion7().ToString("N"), ContractId = contract.Id, ProjectId = contract.ProjectId,
+            OrganisationId = contract.OrganisationId, Department = contract.Department,
+            Visit = string.IsNullOrWhiteSpace(visit) ? null : visit.Trim(),
+            CreatedAt = now, CreatedBy = user.Actor(), ExpiresAt = now.AddDays(days),
+        };
+    }
+
+    public static AuditEvent CreatedEvent(RatingLink link, ClaimsPrincipal user, AuditLog audit) =>
+        audit.Event(user.Actor(), "rating-link.created", "rating-link", link.Id, link.ProjectId,
+            details: $"contract={link.ContractId}; visit={link.Visit}; expires={link.ExpiresAt:O}");
 
     public static async Task<Results<Ok<List<RatingLinkSummaryDto>>, ProblemHttpResult>> List(
         string id, ClaimsPrincipal user, IDocumentStore store, CancellationToken ct)

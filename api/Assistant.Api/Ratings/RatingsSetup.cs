@@ -11,6 +11,7 @@ public static class RatingsSetup
 
     public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder app) => app
         .MapRatingLinksApi()
+        .MapRatingLinkSheetApi()
         .MapRatingsSubmission()
         .MapRatingReviewApi()
         .MapRectificationsApi();

@@ -37,6 +37,8 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
             var help = active is null ? null : For(active.Flow)?.Help;
             if (help is null || active?.Prompt is null) await StartAsync(Intents.Help, turn, conversation, user, input, today, ct);
             else await turn.SendActivityAsync(Replies.Text($"{help}\n\n{active.Prompt}（输入“取消”可随时退出）", active.PromptActions), ct);
+            // A finished help flow left on the stack would be saved, and cleared by the next turn: two state writes for nothing.
+            await PopFinishedAsync(turn, conversation, ct);
             return;
         }
 

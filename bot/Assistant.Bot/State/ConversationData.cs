@@ -11,6 +11,7 @@ public sealed class ConversationData
 
     public bool Welcomed { get; set; }
 
+    [Newtonsoft.Json.JsonIgnore]
     public FlowFrame? Active => Stack.Count == 0 ? null : Stack[^1];
 }
 

@@ -82,3 +82,8 @@ public sealed record ProviderRatingStatsDto(
     int RectificationsClosed);
 
 public sealed record ProjectRatingStatsDto(string ProjectId, string ProjectName, int Count, decimal? Average, IReadOnlyDictionary<string, decimal> DimensionAverages);
+
+public sealed record CreateRatingLinkSheetRequest(IReadOnlyList<string> Visits, int? ValidDays = null);
+
+/// <summary>One link of a sheet made for a round of visits, in the order the visits were given.</summary>
+public sealed record RatingLinkForVisitDto(string Visit, string Token, string Url, DateTime ExpiresAt);

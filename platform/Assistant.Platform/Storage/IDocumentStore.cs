@@ -50,6 +50,13 @@ public interface IDocumentCollection<T> where T : class, IDocument
     /// <summary>Inserts many in one write (one commit on LiteDB); all or nothing is not promised on MongoDB.</summary>
     Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default);
 
+    /// <summary>
+    /// <see cref="InsertManyAsync"/> with companions in another collection (e.g. their audit events): on LiteDB one
+    /// transaction and one commit, all or nothing; on MongoDB the documents first, then the companions.
+    /// </summary>
+    Task InsertManyWithAsync<TCompanion>(IReadOnlyCollection<T> documents, IReadOnlyCollection<TCompanion> companions,
+        CancellationToken ct = default) where TCompanion : class, IDocument;
+
     Task<T?> GetAsync(string id, CancellationToken ct = default);
 
     Task<IReadOnlyList<T>> FindAsync(

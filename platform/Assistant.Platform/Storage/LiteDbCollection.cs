@@ -37,10 +37,30 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
 
     public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default)
     {
-        foreach (var document in documents) document.Version = 1;
-        var bson = documents.Select(d => (d.Id, Document: _mapper.ToDocument(d))).ToList();
+        var bson = Mapped(documents);
         return writer.Enqueue(() => Translate(() => _raw.InsertBulk(bson.Select(b => b.Document))),
             _ => { foreach (var (id, document) in bson) _cache.Committed(id, document); });
+    }
+
+    public Task InsertManyWithAsync<TCompanion>(IReadOnlyCollection<T> documents, IReadOnlyCollection<TCompanion> companions,
+        CancellationToken ct = default) where TCompanion : class, IDocument
+    {
+        var other = (LiteDbCollection<TCompanion>)store.Collection<TCompanion>();
+        var bson = Mapped(documents);
+        var companionBson = other.Mapped(companions);
+        return writer.Enqueue(() =>
+            Translate(() => _raw.InsertBulk(bson.Select(b => b.Document))) + other.Translate(() => other._raw.InsertBulk(companionBson.Select(b => b.Document))),
+            _ =>
+            {
+                foreach (var (id, document) in bson) _cache.Committed(id, document);
+                foreach (var (id, document) in companionBson) other._cache.Committed(id, document);
+            });
+    }
+
+    private List<(string Id, BsonDocument Document)> Mapped(IReadOnlyCollection<T> documents)
+    {
+        foreach (var document in documents) document.Version = 1;
+        return documents.Select(d => (d.Id, Document: _mapper.ToDocument(d))).ToList();
     }
 
     public Task<T?> GetAsync(string id, CancellationToken ct = default)

@@ -132,6 +132,13 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, MongoSt
         }
     }
 
+    public async Task InsertManyWithAsync<TCompanion>(IReadOnlyCollection<T> documents, IReadOnlyCollection<TCompanion> companions,
+        CancellationToken ct = default) where TCompanion : class, IDocument
+    {
+        await InsertManyAsync(documents, ct);
+        await store.Collection<TCompanion>().InsertManyAsync(companions, ct);
+    }
+
     public async Task<T?> GetAsync(string id, CancellationToken ct = default) =>
         await collection.Find(ById(id)).FirstOrDefaultAsync(ct);
 

@@ -88,6 +88,8 @@ public static class AuthorizationMatrix
         ["GET /api/ratings/links/{token}/qr.svg"] = new("/api/ratings/links/{ratingToken}/qr.svg", Public),
         ["POST /api/contracts/{id}/rating-links"] = new("/api/contracts/HT-SY-2025-001/rating-links",
             "anon:401 bot,org,orgB,botOrg:403 staffB:deny staff,finance,admin:ok", new { validDays = 30 }),
+        ["POST /api/contracts/{id}/rating-links/batch"] = new("/api/contracts/HT-SY-2025-001/rating-links/batch",
+            "anon:401 bot,org,orgB,botOrg:403 staffB:deny staff,finance,admin:ok", new { visits = new[] { "矩阵测试 第1户", "矩阵测试 第2户" } }),
         ["GET /api/contracts/{id}/rating-links"] = new("/api/contracts/HT-SY-2025-001/rating-links",
             "anon:401 bot,org,orgB,botOrg:403 staffB:deny staff,finance,admin:ok"),
         ["POST /api/rating-links/{linkId}/revoke"] = new("/api/rating-links/no-such-link/revoke",

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Assistant.Api.Audit;
 using Assistant.Api.Ratings;
 using Assistant.Api.Tests.Infrastructure;
 using Assistant.Contracts.Api;
@@ -140,5 +141,51 @@ public sealed class RatingLinksTests(RatingsFixture factory) : IClassFixture<Rat
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await finance.PostAsJsonAsync("/api/contracts/HT-SY-2025-002/rating-links", new CreateRatingLinkRequest())).StatusCode);
         var bad = await staff.PostAsJsonAsync($"/api/contracts/{RatingKit.Contract}/rating-links", new CreateRatingLinkRequest(ValidDays: 0));
         Assert.True((await RatingKit.ValidationProblemAsync(bad)).Errors.ContainsKey("validDays"));
+    }
+
+    [Fact]
+    public async Task A_sheet_gives_one_link_per_visit_in_order_each_rated_on_its_own_and_each_audited()
+    {
+        var staff = await factory.ClientForAsync("staff");
+        string[] visits = ["3月第1周 张家", "3月第1周 李家", "3月第1周 王家"];
+        var response = await staff.PostAsJsonAsync($"/api/contracts/{RatingKit.Contract}/rating-links/batch",
+            new CreateRatingLinkSheetRequest(visits, ValidDays: 7), Json.Options);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var sheet = (await response.Content.ReadFromJsonAsync<List<RatingLinkForVisitDto>>(Json.Options))!;
+        Assert.Equal(visits, sheet.Select(l => l.Visit));
+        Assert.Equal(3, sheet.Select(l => l.Token).Distinct().Count());
+        foreach (var link in sheet)
+        {
+            var info = await _public.GetFromJsonAsync<RatingLinkInfoDto>($"/api/ratings/links/{link.Token}", Json.Options);
+            Assert.Equal(link.Visit, info!.Visit);
+            Assert.False(info.AlreadyRated);
+        }
+
+        await RatingKit.RateAsync(_public, sheet[1].Token, 5);
+        Assert.True((await _public.GetFromJsonAsync<RatingLinkInfoDto>($"/api/ratings/links/{sheet[1].Token}", Json.Options))!.AlreadyRated);
+        Assert.False((await _public.GetFromJsonAsync<RatingLinkInfoDto>($"/api/ratings/links/{sheet[2].Token}", Json.Options))!.AlreadyRated);
+        var ids = sheet.Select(l => factory.Services.GetRequiredService<RatingTokens>().Read(l.Token)!.LinkId).ToList();
+        var audited = await factory.Store.Collection<AuditEvent>().FindAsync(a => a.Action == "rating-link.created" && ids.Contains(a.EntityId));
+        Assert.Equal(3, audited.Count);
+    }
+
+    [Fact]
+    public async Task A_sheet_with_blank_repeated_or_too_many_visits_names_each_bad_line_and_makes_no_link()
+    {
+        var staff = await factory.ClientForAsync("staff");
+        var before = (await staff.GetFromJsonAsync<List<RatingLinkSummaryDto>>($"/api/contracts/{RatingKit.Contract}/rating-links", Json.Options))!.Count;
+        var bad = await staff.PostAsJsonAsync($"/api/contracts/{RatingKit.Contract}/rating-links/batch",
+            new { visits = new[] { "张家", " ", "张家 ", new string('长', 101) } });
+        var errors = (await RatingKit.ValidationProblemAsync(bad)).Errors;
+        Assert.Equal(["visits[1]", "visits[2]", "visits[3]"], errors.Keys.Order());
+        Assert.Contains("重复", errors["visits[2]"][0]);
+
+        var tooMany = await staff.PostAsJsonAsync($"/api/contracts/{RatingKit.Contract}/rating-links/batch",
+            new { visits = Enumerable.Range(0, RatingLinkSheetApi.MaxVisits + 1).Select(i => $"第{i}户").ToArray() });
+        Assert.True((await RatingKit.ValidationProblemAsync(tooMany)).Errors.ContainsKey("visits"));
+        var none = await staff.PostAsJsonAsync($"/api/contracts/{RatingKit.Contract}/rating-links/batch", new { visits = Array.Empty<string>() });
+        Assert.True((await RatingKit.ValidationProblemAsync(none)).Errors.ContainsKey("visits"));
+        var after = (await staff.GetFromJsonAsync<List<RatingLinkSummaryDto>>($"/api/contracts/{RatingKit.Contract}/rating-links", Json.Options))!.Count;
+        Assert.Equal(before, after);
     }
 }

@@ -60,6 +60,24 @@ public sealed class LiteDbStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
+    public async Task On_LiteDB_many_documents_and_their_companions_are_stored_all_or_nothing()
+    {
+        await _store.Collection<Note>().InsertAsync(new Note { Id = "taken-too" });
+        Widget[] Widgets(string prefix) => [.. Enumerable.Range(0, 5).Select(i => new Widget { Id = $"{prefix}-{i}", Key = $"{prefix}-key-{i}" })];
+
+        var stored = Widgets("sheet");
+        await _store.Collection<Widget>().InsertManyWithAsync(stored, stored.Select(w => new Note { Id = "note-" + w.Id }).ToList());
+        Assert.Equal(1, (await _store.Collection<Widget>().GetAsync("sheet-4"))!.Version);
+        Assert.NotNull(await _store.Collection<Note>().GetAsync("note-sheet-4"));
+
+        var refused = Widgets("refused");
+        var notes = refused.Select(w => new Note { Id = w.Id == "refused-3" ? "taken-too" : "note-" + w.Id }).ToList();
+        await Assert.ThrowsAsync<DuplicateKeyException>(() => _store.Collection<Widget>().InsertManyWithAsync(refused, notes));
+        Assert.Null(await _store.Collection<Widget>().GetAsync("refused-0"));
+        Assert.Null(await _store.Collection<Note>().GetAsync("note-refused-0"));
+    }
+
+    [Fact]
     public async Task Readers_never_see_an_older_version_than_the_last_completed_write()
     {
         // Reads by id come from a cache the writer refreshes: a reader racing a writer must not pin a stale copy.
