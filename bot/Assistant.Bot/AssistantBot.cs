@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Assistant.Bot.Api;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.Flows;
@@ -54,7 +53,6 @@ public sealed class AssistantBot(
 
         var conversation = await _conversation.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var user = await _user.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
-        var before = (JsonSerializer.Serialize(conversation), JsonSerializer.Serialize(user));
         var today = ChinaTime.Today(clock);
         var input = understanding.Understand(text, today);
         using var acting = ActingUser.Begin(user.Username);
@@ -66,8 +64,9 @@ public sealed class AssistantBot(
         catch (Exception e) when (ApiFailure.IsUnavailable(e, cancellationToken))
         {
             logger.LogWarning(e, "API unavailable during turn in conversation {Conversation}", turnContext.Activity.Conversation?.Id);
-            await _conversation.SetAsync(turnContext, JsonSerializer.Deserialize<ConversationData>(before.Item1)!, cancellationToken);
-            await _user.SetAsync(turnContext, JsonSerializer.Deserialize<UserProfile>(before.Item2)!, cancellationToken);
+            // Undo the turn's changes by reading the state back as the last turn stored it (no copy taken on every turn).
+            await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
+            await userState.LoadAsync(turnContext, force: true, cancellationToken);
             await turnContext.SendActivityAsync(MessageFactory.Text(ApiFailure.TryLaterMessage), cancellationToken);
         }
         catch (Exception e) when (ApiFailure.IsUnauthorized(e) && user.IsLinked)

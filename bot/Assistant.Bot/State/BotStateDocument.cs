@@ -8,7 +8,7 @@ public sealed class BotStateDocument : IDocument
     public string Id { get; set; } = "";
     public long Version { get; set; }
 
-    /// <summary>The value as Newtonsoft JSON with type names, the way the SDK's own storages keep it.</summary>
+    /// <summary>The value as Newtonsoft JSON with type names where the declared type does not give it (earlier versions: everywhere).</summary>
     public string Json { get; set; } = "";
 
     public DateTime UpdatedAt { get; set; }

@@ -49,6 +49,20 @@ public sealed class DocumentStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task State_stored_with_type_names_everywhere_by_earlier_versions_still_reads()
+    {
+        var legacy = Newtonsoft.Json.JsonConvert.SerializeObject(
+            new Dictionary<string, object> { ["ConversationData"] = new ConversationData { Misunderstood = 1, Stack = [new FlowFrame { Flow = "help", Slots = { ["a"] = "b" } }] } },
+            new Newtonsoft.Json.JsonSerializerSettings { TypeNameHandling = Newtonsoft.Json.TypeNameHandling.All });
+        Assert.Contains("System.Collections.Generic.List", legacy);
+        await _store.Collection<BotStateDocument>().InsertAsync(new BotStateDocument { Id = "legacy", Json = legacy });
+
+        var state = (IDictionary<string, object>)(await _storage.ReadAsync(["legacy"]))["legacy"];
+        var conversation = Assert.IsType<ConversationData>(state["ConversationData"]);
+        Assert.Equal("b", Assert.Single(conversation.Stack).Slots["a"]);
+    }
+
+    [Fact]
     public async Task A_stale_etag_is_a_conflict_and_the_newer_value_survives()
     {
         await _storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "v1" } });
