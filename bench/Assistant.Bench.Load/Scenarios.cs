@@ -11,6 +11,7 @@ namespace Assistant.Bench.Load;
 public sealed class Scenarios(HttpClient http, string apiUrl, string botUrl)
 {
     private static readonly string[] Questions = ["投标需要哪些材料？", "哪些事项不能购买", "绩效评价怎么做", "承接主体应当具备什么条件", "采用什么购买方式"];
+    private static readonly string[] RegistrationTurns = ["我们想登记成为承接主体", "上虞区夕阳红养老服务中心", "取消"];
     private static readonly string[] Searches = ["养老", "居家養老", "校园安保", "环境监测", "社区"];
     private readonly ConcurrentQueue<string> _ratingTokens = new();
     private string? _staffToken;
@@ -52,7 +53,9 @@ public sealed class Scenarios(HttpClient http, string apiUrl, string botUrl)
         var n = 0;
         return async ct =>
         {
-            var text = n % 2 == 0 ? "你好" : "帮助";
+            // Every turn changes the conversation state, so every turn reads and writes it: a registration flow is started,
+            // given the organisation's name (the next prompt), and cancelled, over and over.
+            var text = RegistrationTurns[n % RegistrationTurns.Length];
             var body = $$"""{"type":"message","id":"{{conversation}}-{{n++}}","text":"{{text}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:1","deliveryMode":"expectReplies","from":{"id":"user-{{worker}}"},"recipient":{"id":"bot"},"conversation":{"id":"{{conversation}}"},"locale":"zh-CN"}""";
             using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -112,6 +112,7 @@ public sealed class RecognizerGateTests(LanguageFixture fixture, ITestOutputHelp
     [InlineData("谢谢，没问题")]
     [InlineData("怎么注册机构")]
     [InlineData("有哪些居家养老项目")]
+    [InlineData("上虞区夕阳红养老服务中心")]
     public void Plain_texts_run_no_recognizer_model(string text)
     {
         var normalized = TextNormalizer.Normalize(text);
@@ -139,7 +140,7 @@ public sealed class RecognizerGateTests(LanguageFixture fixture, ITestOutputHelp
     private static readonly string[] Oddities =
     [
         "以下分类", "上个时辰", "下一秒", "当下", "这会儿", "此刻", "立刻", "刚才", "几万块", "几天内", "数天内", "个把月",
-        "三季度", "上旬", "年底前", "月初", "七夕", "重阳节", "国庆节", "圣诞节", "元宵节", "腊月", "正月初一", "农历八月十五",
+        "三季度", "上旬", "年底前", "月初", "七夕", "除夕夜", "夕阳红居家养老", "朝夕", "夕会", "重阳节", "国庆节", "圣诞节", "元宵节", "腊月", "正月初一", "农历八月十五",
         "3.15", "2025-03-01", "十二月三十一日", "打对折", "半打", "一半", "3K元", "USD 300", "三百美元", "0.5万元",
         "以后时就走", "延后 时通知", "提前时候", "过去分钟", "未来小时内", "近秒", "下个钟头内", "钟头内",
     ];

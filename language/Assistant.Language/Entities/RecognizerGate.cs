@@ -30,15 +30,16 @@ internal static class RecognizerGate
     // and the traditional forms are margin. 前/后/去 alone are not needed ("前天", "后年", "去年" hold 天 or 年),
     // only beside 时/分/秒 (below).
     private static readonly SearchValues<char> DateChars = SearchValues.Create(
-        "年月日号號天周週星期礼禮拜季旬今明昨早晚夜晨午宵节節旦夕春夏秋冬底末初世纪刻现刚钟鐘");
+        "年月日号號天周週星期礼禮拜季旬今明昨早晚夜晨午宵节節旦春夏秋冬底末初世纪刻现刚钟鐘");
 
     // "下时", "上个小时", "后分", "近秒", "过去时", "未来分钟" are the hour, minute or second before or after
     // now (a datetimerange, probed), so 时/分/秒 count when one of these is in the text too.
     private static readonly SearchValues<char> LastOrNext = SearchValues.Create("上下前后後近去来來");
     private static readonly SearchValues<char> ClockUnits = SearchValues.Create("时時分秒");
 
-    // "Now" and "lately" words whose characters are too common to gate on one by one.
-    private static readonly string[] DateWords = ["马上", "最近", "当下", "这会", "农历", "元宵", "圣诞", "重阳", "国庆"];
+    // "Now" and "lately" words and holidays whose characters are too common to gate on one by one: 夕 alone would
+    // send every "夕阳红" care home (a very common name among providers) through the date model; 七夕 holds 七.
+    private static readonly string[] DateWords = ["马上", "最近", "当下", "这会", "农历", "元宵", "圣诞", "重阳", "国庆", "除夕"];
 
     /// <summary>False when the number model cannot find a number in <paramref name="text"/>.</summary>
     public static bool MayHoldNumber(ReadOnlySpan<char> text)
