@@ -38,7 +38,7 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
     public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default)
     {
         var bson = Mapped(documents);
-        return writer.Enqueue(() => Translate(() => _raw.InsertBulk(bson.Select(b => b.Document))),
+        return writer.Enqueue(() => InsertBulk(bson),
             _ => { foreach (var (id, document) in bson) _cache.Committed(id, document); });
     }
 
@@ -49,7 +49,7 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
         var bson = Mapped(documents);
         var companionBson = other.Mapped(companions);
         return writer.Enqueue(() =>
-            Translate(() => _raw.InsertBulk(bson.Select(b => b.Document))) + other.Translate(() => other._raw.InsertBulk(companionBson.Select(b => b.Document))),
+            InsertBulk(bson) + other.InsertBulk(companionBson),
             _ =>
             {
                 foreach (var (id, document) in bson) _cache.Committed(id, document);
@@ -110,10 +110,10 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
         var companionBson = companion is null ? null : _mapper.ToDocument(companion);
         var replaced = await writer.Enqueue(() =>
         {
-            // The check reads inside the writer's transaction, so it sees earlier writes of the same batch.
-            var current = _raw.FindById(document.Id);
+            var current = Current(document.Id);
             if (current is null || current[_versionField].AsInt64 != expected) return false;
             var updated = Translate(() => _raw.Update(bson));
+            writer.Wrote(name, document.Id);
             if (updated && other is not null) other.Insert(companionBson!);
             return updated;
         }, done =>
@@ -131,19 +131,43 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
         var bson = _mapper.ToDocument(document);
         var version = await writer.Enqueue(() =>
         {
-            var current = _raw.FindById(document.Id);
+            var current = Current(document.Id);
             var next = (current is null ? 0 : current[_versionField].AsInt64) + 1;
             bson[_versionField] = next;
             Translate(() => _raw.Upsert(bson));
+            writer.Wrote(name, document.Id);
             return next;
         }, _ => _cache.Committed(document.Id, bson));
         document.Version = version;
     }
 
     public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
-        writer.Enqueue(() => _raw.Delete(id), _ => _cache.Committed(id, null));
+        writer.Enqueue(() =>
+        {
+            writer.Wrote(name, id);
+            return _raw.Delete(id);
+        }, _ => _cache.Committed(id, null));
 
-    private bool Insert(BsonDocument bson) => Translate(() => _raw.Insert(bson)) is not null;
+    private bool Insert(BsonDocument bson)
+    {
+        var inserted = Translate(() => _raw.Insert(bson)) is not null;
+        writer.Wrote(name, bson["_id"].AsString);
+        return inserted;
+    }
+
+    private int InsertBulk(List<(string Id, BsonDocument Document)> documents)
+    {
+        var inserted = Translate(() => _raw.InsertBulk(documents.Select(d => d.Document)));
+        foreach (var (id, _) in documents) writer.Wrote(name, id);
+        return inserted;
+    }
+
+    /// <summary>
+    /// Writer thread: the document as this transaction sees it. A read through LiteDB's query pipeline was the
+    /// largest part of a bot state save (perf), so the read cache's copy is used when it is the committed one.
+    /// </summary>
+    private BsonDocument? Current(string id) =>
+        !writer.WroteInThisTransaction(name, id) && _cache.TryGet(id, out var cached) ? cached : _raw.FindById(id);
 
     internal TResult Translate<TResult>(Func<TResult> write)
     {

@@ -18,6 +18,7 @@ internal sealed class LiteDbWriter : IDisposable
     private readonly object _engineLock;
     private readonly BlockingCollection<IWrite> _queue = new();
     private readonly Thread _thread;
+    private readonly HashSet<(string Collection, string Id)> _writtenInTransaction = [];
 
     public LiteDbWriter(LiteDatabase db, LiteDbLogFile log, object engineLock)
     {
@@ -82,6 +83,7 @@ internal sealed class LiteDbWriter : IDisposable
     {
         lock (_engineLock)
         {
+            _writtenInTransaction.Clear();
             _db.BeginTrans();
             foreach (var op in ops) op.Execute();
             _db.Commit();
@@ -97,6 +99,15 @@ internal sealed class LiteDbWriter : IDisposable
         }
         foreach (var op in ops) op.Complete();
     }
+
+    /// <summary>Writer thread only: a write closure notes each document it stores or deletes.</summary>
+    public void Wrote(string collection, string id) => _writtenInTransaction.Add((collection, id));
+
+    /// <summary>
+    /// Writer thread only. False means the read cache's copy of the document (if any) is the committed one the
+    /// transaction would read: the cache is refreshed after every commit, before the next transaction starts.
+    /// </summary>
+    public bool WroteInThisTransaction(string collection, string id) => _writtenInTransaction.Contains((collection, id));
 
     private sealed class NotDurableException(Exception inner) : IOException("The store committed a write but could not make it durable.", inner);
 

@@ -78,6 +78,30 @@ public sealed class LiteDbStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
+    public async Task Version_checks_see_the_earlier_writes_of_the_same_group_commit()
+    {
+        var widgets = _store.Collection<Widget>();
+        for (var round = 0; round < 20; round++)
+        {
+            var widget = new Widget { Id = $"batched-{round}", Key = $"batched-key-{round}" };
+            await widgets.InsertAsync(widget);
+            var (a, b) = ((await widgets.GetAsync(widget.Id))!, (await widgets.GetAsync(widget.Id))!);
+            // A slow write first, so the three below queue up behind it and are committed together.
+            var slow = _store.Collection<Note>().InsertManyAsync([.. Enumerable.Range(0, 2000).Select(i => new Note { Id = $"slow-{round}-{i}" })]);
+            var first = widgets.ReplaceAsync(a);
+            var second = widgets.ReplaceAsync(b);
+            var overwrite = new Widget { Id = widget.Id, Key = widget.Key };
+            var upsert = widgets.UpsertAsync(overwrite);
+            await slow;
+            Assert.True(await first);
+            Assert.False(await second);
+            await upsert;
+            Assert.Equal(3, overwrite.Version);
+            Assert.Equal(3, (await widgets.GetAsync(widget.Id))!.Version);
+        }
+    }
+
+    [Fact]
     public async Task Readers_never_see_an_older_version_than_the_last_completed_write()
     {
         // Reads by id come from a cache the writer refreshes: a reader racing a writer must not pin a stale copy.
