@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: starts the ceiling (bare Kestrel), the API and the bot on a fresh embedded store (or on MongoDB
 # when ASSISTANT_MONGO_URL is set), drives load over real HTTP on loopback, prints a table and writes JSON.
-# Usage: bench/run.sh [--seconds 5] [--levels 1,16,64] [--only bot-turn,rating-submit]
+# Usage: bench/run.sh [--seconds 5] [--levels 1,16,64] [--only bot-turn,rating-submit] [--first-warmup 6]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
