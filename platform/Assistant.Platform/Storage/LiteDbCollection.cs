@@ -48,13 +48,11 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<T> collection, string 
         var other = (LiteDbCollection<TCompanion>)store.Collection<TCompanion>();
         var bson = Mapped(documents);
         var companionBson = other.Mapped(companions);
-        return writer.Enqueue(() =>
-            InsertBulk(bson) + other.InsertBulk(companionBson),
-            _ =>
-            {
-                foreach (var (id, document) in bson) _cache.Committed(id, document);
-                foreach (var (id, document) in companionBson) other._cache.Committed(id, document);
-            });
+        return writer.Enqueue(() => InsertBulk(bson) + other.InsertBulk(companionBson), _ =>
+        {
+            foreach (var (id, document) in bson) _cache.Committed(id, document);
+            foreach (var (id, document) in companionBson) other._cache.Committed(id, document);
+        });
     }
 
     private List<(string Id, BsonDocument Document)> Mapped(IReadOnlyCollection<T> documents)

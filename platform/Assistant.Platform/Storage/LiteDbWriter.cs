@@ -61,12 +61,6 @@ internal sealed class LiteDbWriter : IDisposable
             {
                 Commit(batch);
             }
-            catch (NotDurableException e)
-            {
-                // Committed but not known to be on disk (fsync failed): replaying would store the writes twice, so the
-                // callers hear of a failure and retry with their idempotency keys.
-                foreach (var op in batch) op.Fail(e);
-            }
             catch (Exception)
             {
                 if (!TryRollback(batch)) continue;
@@ -77,7 +71,7 @@ internal sealed class LiteDbWriter : IDisposable
 
     /// <summary>
     /// Runs the writes in one transaction, commits, and tells their callers only once the commit is on disk: LiteDB's
-    /// commit only queues the log pages (LiteDbLogFile). <see cref="NotDurableException"/>: committed, but the fsync failed.
+    /// commit only queues the log pages (LiteDbLogFile). Throws only when a write or the commit fails (nothing stored).
     /// </summary>
     private void Commit(List<IWrite> ops)
     {
@@ -88,6 +82,7 @@ internal sealed class LiteDbWriter : IDisposable
             foreach (var op in ops) op.Execute();
             _db.Commit();
         }
+        NotDurableException? notDurable = null;
         try
         {
             _log.WaitForQueuedPages();
@@ -95,9 +90,11 @@ internal sealed class LiteDbWriter : IDisposable
         }
         catch (Exception e)
         {
-            throw new NotDurableException(e);
+            // Committed but not known to be on disk: replaying would store the writes twice, so the callers hear of a
+            // failure and retry with their idempotency keys.
+            notDurable = new NotDurableException(e);
         }
-        foreach (var op in ops) op.Complete();
+        foreach (var op in ops) op.Complete(notDurable);
     }
 
     /// <summary>Writer thread only: a write closure notes each document it stores or deletes.</summary>
@@ -152,7 +149,8 @@ internal sealed class LiteDbWriter : IDisposable
     private interface IWrite
     {
         void Execute();
-        void Complete();
+        /// <summary>Runs the commit callback either way (the read cache follows what LiteDB holds), then answers the caller.</summary>
+        void Complete(Exception? notDurable);
         void Fail(Exception e);
     }
 
@@ -164,10 +162,11 @@ internal sealed class LiteDbWriter : IDisposable
 
         public void Execute() => _result = write();
 
-        public void Complete()
+        public void Complete(Exception? notDurable)
         {
             committed?.Invoke(_result);
-            Completion.TrySetResult(_result);
+            if (notDurable is null) Completion.TrySetResult(_result);
+            else Completion.TrySetException(notDurable);
         }
 
         public void Fail(Exception e) => Completion.TrySetException(e);
