@@ -39,9 +39,13 @@ internal sealed class LiteDbLogFile : Stream
     /// <summary>Blocks until every log page LiteDB has queued is written to the file.</summary>
     public void WaitForQueuedPages() => _waitForQueue();
 
+    /// <summary>Tests only: the failure a failing disk would give, raised instead of the fsync.</summary>
+    internal Exception? SimulatedSyncFailure { get; set; }
+
     /// <summary>fsync: everything written to the log so far is on disk.</summary>
     public void Sync()
     {
+        if (SimulatedSyncFailure is { } failure) throw failure;
         // The same lock LiteDB's ConcurrentStream takes around every read and write of this stream.
         lock (this) _file.Flush(flushToDisk: true);
     }

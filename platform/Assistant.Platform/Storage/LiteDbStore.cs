@@ -48,6 +48,8 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public BsonMapper Mapper { get; }
 
+    internal LiteDbLogFile Log => _log;
+
     internal IReadOnlyCollection<string> CollectionNames => [.. _db.GetCollectionNames()];
 
     internal ILiteCollection<BsonDocument> Raw(string name) => _db.GetCollection(name);

@@ -102,6 +102,30 @@ public sealed class LiteDbStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
+    public async Task A_commit_whose_fsync_fails_is_reported_as_failed_and_later_reads_and_checks_follow_what_LiteDB_holds()
+    {
+        var widgets = _store.Collection<Widget>();
+        await widgets.InsertAsync(new Widget { Id = "flaky", Key = "flaky-key" });
+        var copy = (await widgets.GetAsync("flaky"))!;
+        copy.Amount = 7m;
+        _store.Log.SimulatedSyncFailure = new IOException("disk gone");
+        try
+        {
+            await Assert.ThrowsAnyAsync<IOException>(() => widgets.ReplaceAsync(copy));
+        }
+        finally
+        {
+            _store.Log.SimulatedSyncFailure = null;
+        }
+
+        // LiteDB holds version 2 (committed, not known to be on disk): reads and the next version check agree with it.
+        var current = (await widgets.GetAsync("flaky"))!;
+        Assert.Equal((2, 7m), (current.Version, current.Amount));
+        Assert.False(await widgets.ReplaceAsync(new Widget { Id = "flaky", Key = "flaky-key", Version = 1 }));
+        Assert.True(await widgets.ReplaceAsync(current));
+    }
+
+    [Fact]
     public async Task Readers_never_see_an_older_version_than_the_last_completed_write()
     {
         // Reads by id come from a cache the writer refreshes: a reader racing a writer must not pin a stale copy.
