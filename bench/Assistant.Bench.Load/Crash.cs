@@ -25,9 +25,9 @@ public sealed class Crash(string apiDll, string dataDir, int port, int kills, in
     {
         var random = new Random(Environment.TickCount);
         await StartAsync();
-        var staff = await SignInAsync("staff");
-        var org = await SignInAsync("org");
-        await CreateLinksAsync(staff, kills * workers * 400);
+        var staff = await ApiSetup.SignInAsync(_http, _url, "staff");
+        var org = await ApiSetup.SignInAsync(_http, _url, "org");
+        await ApiSetup.AddRatingLinksAsync(_http, _url, staff, "HT-SY-2025-001", kills * workers * 400, _links);
         for (var round = 1; round <= kills; round++)
         {
             using var stop = new CancellationTokenSource();
@@ -134,25 +134,5 @@ public sealed class Crash(string apiDll, string dataDir, int port, int kills, in
             await Task.Delay(100);
         }
         throw new TimeoutException("API did not become ready after restart");
-    }
-
-    private async Task CreateLinksAsync(string staffToken, int count)
-    {
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/contracts/HT-SY-2025-001/rating-links")
-            { Content = JsonContent.Create(new { visit = $"crash-{i}", validDays = 1 }) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staffToken);
-            using var r = await _http.SendAsync(request, ct);
-            if (r.IsSuccessStatusCode) _links.Enqueue((await r.Content.ReadFromJsonAsync<JsonObject>(ct))!["token"]!.GetValue<string>());
-        });
-        if (_links.IsEmpty) throw new InvalidOperationException("could not create rating links");
-    }
-
-    private async Task<string> SignInAsync(string user)
-    {
-        using var r = await _http.PostAsJsonAsync($"{_url}/api/auth/token", new { username = user, password = "demo" });
-        r.EnsureSuccessStatusCode();
-        return (await r.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
     }
 }

@@ -5,6 +5,8 @@ using Assistant.Bench.Load;
 //        Assistant.Bench.Load crash [--kills 10] [--workers 8] [--api-dll path] [--data dir]
 //        Assistant.Bench.Load store [--seconds 3] [--levels 1,16,64]  (the embedded store alone: durable inserts/s)
 //        Assistant.Bench.Load run --api URL --bot URL --ceiling URL [--seconds 5] [--levels 1,16,64] [--first-warmup 6] [--out file.json]
+string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+
 if (args is ["ceiling", var port])
 {
     var (app, url) = await Ceiling.StartAsync(int.Parse(port));
@@ -15,19 +17,16 @@ if (args is ["ceiling", var port])
 
 if (args is ["crash", ..])
 {
-    string CrashArg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-    return await new Crash(CrashArg("--api-dll", "api/Assistant.Api/bin/Release/net10.0/Assistant.Api.dll"),
-        CrashArg("--data", Path.Combine(Path.GetTempPath(), $"assistant-crash-{Guid.NewGuid():N}")),
-        int.Parse(CrashArg("--port", "5190")), int.Parse(CrashArg("--kills", "10")), int.Parse(CrashArg("--workers", "8"))).RunAsync();
+    return await new Crash(Arg("--api-dll", "api/Assistant.Api/bin/Release/net10.0/Assistant.Api.dll"),
+        Arg("--data", Path.Combine(Path.GetTempPath(), $"assistant-crash-{Guid.NewGuid():N}")),
+        int.Parse(Arg("--port", "5190")), int.Parse(Arg("--kills", "10")), int.Parse(Arg("--workers", "8"))).RunAsync();
 }
 
 if (args is ["store", ..])
 {
-    string StoreArg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-    return await StoreLoad.RunAsync(double.Parse(StoreArg("--seconds", "3")), StoreArg("--levels", "1,16,64").Split(',').Select(int.Parse).ToArray());
+    return await StoreLoad.RunAsync(double.Parse(Arg("--seconds", "3")), Arg("--levels", "1,16,64").Split(',').Select(int.Parse).ToArray());
 }
 
-string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var apiUrl = Arg("--api", "http://127.0.0.1:5080");
 var botUrl = Arg("--bot", "http://127.0.0.1:3978");
 var ceilingUrl = Arg("--ceiling", "http://127.0.0.1:5099/ceiling");
@@ -38,6 +37,9 @@ var outFile = Arg("--out", "bench/results/latest.json");
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(Math.Min(2, seconds / 2));
 var firstWarmup = TimeSpan.FromSeconds(double.Parse(Arg("--first-warmup", "6")));
+// A scenario's first level also waits for the JIT's tiering to settle on its code path: measured alone, a fresh bot
+// ran its first seconds at a third of its steady rate.
+TimeSpan WarmupFor(int level) => level == levels[0] ? firstWarmup : warmup;
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
 { Timeout = TimeSpan.FromSeconds(30) };
@@ -52,10 +54,7 @@ async Task Run(string name, Func<int, Func<CancellationToken, Task<bool>>> worke
     {
         if (prepare is not null) await prepare(level);
         Console.Error.WriteLine($"running {name} c={level}");
-        // A scenario's first level also waits for the JIT's tiering to settle on its code path: measured alone, a
-        // fresh bot ran its first seconds at a third of its steady rate.
-        var settle = level == levels[0] ? firstWarmup : warmup;
-        var result = await LoadRunner.RunAsync(name, level, duration, settle, worker);
+        var result = await LoadRunner.RunAsync(name, level, duration, WarmupFor(level), worker);
         if (name == "ceiling") ceilings[level] = result.Throughput;
         if (name == "rating-submit" && scenarios.TakeRatingPoolDry() is > 0 and var dry)
             Console.WriteLine($"warning: {dry} rating workers ran out of links; the rating figure below is a lower bound");
@@ -69,7 +68,7 @@ await Run("ceiling", _ => scenarios.Ceiling(ceilingUrl));
 await Run("project-search", scenarios.ProjectSearch);
 await Run("policy-answer", scenarios.PolicyAnswer);
 await Run("rating-submit", scenarios.RatingSubmission, level => scenarios.PrepareRatingLinksAsync("HT-SY-2025-001",
-    (int)((seconds + (level == levels[0] ? firstWarmup : warmup).TotalSeconds) * RatingPoolPerSecond(level))));
+    (int)((seconds + WarmupFor(level).TotalSeconds) * RatingPoolPerSecond(level))));
 await Run("bot-turn", scenarios.BotTurn);
 await Run("directline-turn", scenarios.DirectLineTurn);
 

@@ -130,28 +130,10 @@ public sealed class Scenarios(HttpClient http, string apiUrl, string botUrl)
     /// <summary>Workers that found no rating link left; a result with any is a lower bound, and the run says so.</summary>
     public int TakeRatingPoolDry() => Interlocked.Exchange(ref _ratingPoolDry, 0);
 
-    /// <summary>Links for <paramref name="count"/> ratings, made as sheets of 500 (one request and one commit each).</summary>
     public async Task PrepareRatingLinksAsync(string contractId, int count)
     {
-        _staffToken ??= await SignInAsync("staff");
-        var round = Guid.NewGuid().ToString("N")[..8];
-        var sheets = Enumerable.Range(0, (count + 499) / 500).ToList();
-        await Parallel.ForEachAsync(sheets, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (sheet, ct) =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{apiUrl}/api/contracts/{contractId}/rating-links/batch")
-            { Content = JsonContent.Create(new { visits = Enumerable.Range(0, 500).Select(i => $"bench-{round}-{sheet}-{i}"), validDays = 1 }) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _staffToken);
-            using var r = await http.SendAsync(request, ct);
-            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"could not create rating links: HTTP {(int)r.StatusCode} {await r.Content.ReadAsStringAsync(ct)}");
-            foreach (var link in (await r.Content.ReadFromJsonAsync<JsonArray>(ct))!) _ratingTokens.Enqueue(link!["token"]!.GetValue<string>());
-        });
-    }
-
-    private async Task<string> SignInAsync(string user)
-    {
-        using var r = await http.PostAsJsonAsync($"{apiUrl}/api/auth/token", new { username = user, password = "demo" });
-        r.EnsureSuccessStatusCode();
-        return (await r.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        _staffToken ??= await ApiSetup.SignInAsync(http, apiUrl, "staff");
+        await ApiSetup.AddRatingLinksAsync(http, apiUrl, _staffToken, contractId, count, _ratingTokens);
     }
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
