@@ -24,9 +24,10 @@ public static class BotHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddDocumentStore(BotSchema.Declare);
-        services.AddSingleton<IStorage, DocumentStorage>();
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        services.AddSingleton<DocumentStorage>();
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<DocumentStorage>());
+        services.AddSingleton<ConversationState, StoredConversationState>();
+        services.AddSingleton<UserState, StoredUserState>();
 
         services.AddAssistantApiClients(builder.Configuration);
         services.AddLanguageUnderstanding();

@@ -31,49 +31,55 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
         ArgumentNullException.ThrowIfNull(keys);
         var result = new Dictionary<string, object>();
         foreach (var key in keys.Distinct())
-        {
-            var document = await Documents.GetAsync(key, cancellationToken);
-            if (document is null) continue;
-            var value = JsonConvert.DeserializeObject(document.Json, Settings);
-            if (value is null) continue;
-            var etag = document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            switch (value)
-            {
-                case IStoreItem item: item.ETag = etag; break;
-                case IDictionary<string, object> dictionary: dictionary[ETagKey] = etag; break;
-            }
-            result[key] = value;
-        }
+            if ((await ReadOneAsync(key, cancellationToken)).Value is { } value) result[key] = value;
         return result;
+    }
+
+    /// <summary>One key's value (with its ETag set) and the JSON it was stored as; both null when nothing is stored.</summary>
+    public async Task<(object? Value, string? Json)> ReadOneAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var document = await Documents.GetAsync(key, cancellationToken);
+        var value = document is null ? null : JsonConvert.DeserializeObject(document.Json, Settings);
+        if (value is null) return (null, null);
+        var etag = document!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        switch (value)
+        {
+            case IStoreItem item: item.ETag = etag; break;
+            case IDictionary<string, object> dictionary: dictionary[ETagKey] = etag; break;
+        }
+        return (value, document.Json);
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        foreach (var (key, value) in changes)
+        foreach (var (key, value) in changes) await WriteOneAsync(key, value, Serialize(value), cancellationToken);
+    }
+
+    /// <summary>Stores <paramref name="json"/> (<see cref="Serialize"/> of <paramref name="value"/>) under the value's ETag rules.</summary>
+    public async Task WriteOneAsync(string key, object value, string json, CancellationToken cancellationToken = default)
+    {
+        var etag = ETagOf(value);
+        var document = new BotStateDocument { Id = key, Json = json, UpdatedAt = clock.GetUtcNow().UtcDateTime };
+        if (etag is null or "*")
         {
-            var etag = ETagOf(value);
-            var document = new BotStateDocument { Id = key, Json = Serialize(value), UpdatedAt = clock.GetUtcNow().UtcDateTime };
-            if (etag is null or "*")
-            {
-                await Documents.UpsertAsync(document, cancellationToken);
-            }
-            else if (!long.TryParse(etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
-            {
-                throw new ArgumentException($"Etag conflict: '{etag}' is not an ETag this storage issued (key {key}).");
-            }
-            else if (!await Documents.ReplaceAsync(WithVersion(document, version), cancellationToken))
-            {
-                // Missing documents are created (as MemoryStorage does); an existing one with another version is a conflict.
-                if (await Documents.GetAsync(key, cancellationToken) is not null)
-                    throw new ArgumentException($"Etag conflict: key {key} was changed by another turn or instance.");
-                try { await Documents.InsertAsync(document, cancellationToken); }
-                catch (DuplicateKeyException e) { throw new ArgumentException($"Etag conflict: key {key} was created concurrently.", e); }
-            }
-            // The SDK keeps the same dictionary for the rest of the turn: a second save must carry the new ETag.
-            if (value is IDictionary<string, object> saved)
-                saved[ETagKey] = document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Documents.UpsertAsync(document, cancellationToken);
         }
+        else if (!long.TryParse(etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+        {
+            throw new ArgumentException($"Etag conflict: '{etag}' is not an ETag this storage issued (key {key}).");
+        }
+        else if (!await Documents.ReplaceAsync(WithVersion(document, version), cancellationToken))
+        {
+            // Missing documents are created (as MemoryStorage does); an existing one with another version is a conflict.
+            if (await Documents.GetAsync(key, cancellationToken) is not null)
+                throw new ArgumentException($"Etag conflict: key {key} was changed by another turn or instance.");
+            try { await Documents.InsertAsync(document, cancellationToken); }
+            catch (DuplicateKeyException e) { throw new ArgumentException($"Etag conflict: key {key} was created concurrently.", e); }
+        }
+        // The SDK keeps the same dictionary for the rest of the turn: a second save must carry the new ETag.
+        if (value is IDictionary<string, object> saved)
+            saved[ETagKey] = document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -95,7 +101,8 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
         _ => null,
     };
 
-    private static string Serialize(object value)
+    /// <summary>The stored form of a value: Newtonsoft JSON without its ETag (that is the document version).</summary>
+    public static string Serialize(object value)
     {
         if (value is IDictionary<string, object> dictionary && dictionary.ContainsKey(ETagKey))
         {
