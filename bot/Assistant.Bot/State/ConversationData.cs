@@ -11,7 +11,7 @@ public sealed class ConversationData
 
     public bool Welcomed { get; set; }
 
-    [Newtonsoft.Json.JsonIgnore]
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore]
     public FlowFrame? Active => Stack.Count == 0 ? null : Stack[^1];
 }
 

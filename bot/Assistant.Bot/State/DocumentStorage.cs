@@ -36,19 +36,27 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
     }
 
     /// <summary>One key's value (with its ETag set) and the JSON it was stored as; both null when nothing is stored.</summary>
-    public async Task<(object? Value, string? Json)> ReadOneAsync(string key, CancellationToken cancellationToken = default)
+    private async Task<(object? Value, string? Json)> ReadOneAsync(string key, CancellationToken cancellationToken = default)
     {
-        var document = await Documents.GetAsync(key, cancellationToken);
-        var value = document is null ? null : JsonConvert.DeserializeObject(document.Json, Settings);
+        var stored = await ReadStoredAsync(key, cancellationToken);
+        var value = stored is null ? null : Deserialize(stored.Value.Json);
         if (value is null) return (null, null);
-        var etag = document!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         switch (value)
         {
-            case IStoreItem item: item.ETag = etag; break;
-            case IDictionary<string, object> dictionary: dictionary[ETagKey] = etag; break;
+            case IStoreItem item: item.ETag = stored!.Value.ETag; break;
+            case IDictionary<string, object> dictionary: dictionary[ETagKey] = stored!.Value.ETag; break;
         }
-        return (value, document.Json);
+        return (value, stored!.Value.Json);
     }
+
+    /// <summary>The stored JSON of one key and its ETag, unparsed; null when nothing is stored.</summary>
+    public async Task<(string Json, string ETag)?> ReadStoredAsync(string key, CancellationToken cancellationToken = default) =>
+        await Documents.GetAsync(key, cancellationToken) is { } document
+            ? (document.Json, document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+
+    /// <summary>A value in the Newtonsoft form <see cref="Serialize"/> writes (type names only where needed).</summary>
+    public static object? Deserialize(string json) => JsonConvert.DeserializeObject(json, Settings);
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {

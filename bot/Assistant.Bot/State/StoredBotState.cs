@@ -1,52 +1,45 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json.Linq;
 
 namespace Assistant.Bot.State;
 
 /// <summary>
-/// The SDK's state scopes with a cheaper change check. The SDK decides whether to save by serialising the whole state
-/// to a hash when it loads, again when it saves and once more after writing, on top of our own serialisation for the
-/// store: four Newtonsoft passes per scope and turn, about a fifth of the bot's CPU under load (perf). Here the JSON the
-/// state was stored as is the baseline, and the one serialisation made at save time is both the check and what is
-/// written. Property accessors, ClearStateAsync and DeleteAsync stay the SDK's own.
+/// The SDK's state scopes with a cheaper change check and a cheaper format. The SDK decides whether to save by
+/// serialising the whole state to a hash when it loads, again when it saves and once more after writing, on top of the
+/// serialisation for the store: four Newtonsoft passes per scope and turn, about a fifth of the bot's CPU under load
+/// (perf). Here the JSON the state was stored as is the baseline, and the one serialisation made at save time
+/// (<see cref="BotStateJson"/>) is both the check and what is written. Property accessors, ClearStateAsync and
+/// DeleteAsync stay the SDK's own.
 /// </summary>
 internal sealed class StoredState(DocumentStorage storage)
 {
-    /// <summary>The state object a turn loaded and the JSON it was stored as; a replaced state object counts as changed.</summary>
-    private sealed record Baseline(BotState.CachedBotState Loaded, string Json);
-
-    private static readonly string EmptyJson = DocumentStorage.Serialize(new Dictionary<string, object>());
+    // The JSON each loaded state object was stored as, kept beside the object: a state object replaced during the turn
+    // (ClearStateAsync) has none and counts as changed. Not in TurnState: its keys are hashed with culture-aware
+    // comparison through ICU, which showed up in profiles of the turn.
+    private readonly ConditionalWeakTable<BotState.CachedBotState, string> _storedAs = new();
 
     public async Task LoadAsync(BotState scope, ITurnContext turn, string key, bool force, CancellationToken ct)
     {
         if (!force && scope.GetCachedState(turn)?.State is not null) return;
-        var (value, json) = await storage.ReadOneAsync(key, ct);
-        var state = value switch
-        {
-            null => new Dictionary<string, object>(),
-            IDictionary<string, object> dictionary => dictionary,
-            JObject untyped => untyped.ToObject<Dictionary<string, object>>()!,
-            _ => throw new InvalidOperationException($"Stored state {key} is not in the format of bot state."),
-        };
+        var stored = await storage.ReadStoredAsync(key, ct);
+        var state = stored is { } found ? BotStateJson.Read(found.Json) : [];
+        if (stored is not null) state[DocumentStorage.ETagKey] = stored.Value.ETag;
         // ClearStateAsync installs a fresh cache entry (the SDK's constructor hashes only the empty dictionary).
         await scope.ClearStateAsync(turn, ct);
         var cached = scope.GetCachedState(turn);
         cached.State = state;
-        turn.TurnState[BaselineKey(scope)] = new Baseline(cached, json ?? EmptyJson);
+        _storedAs.AddOrUpdate(cached, stored?.Json ?? BotStateJson.Empty);
     }
 
     public async Task SaveAsync(BotState scope, ITurnContext turn, string key, bool force, CancellationToken ct)
     {
         var cached = scope.GetCachedState(turn);
         if (cached?.State is null) return;
-        var json = DocumentStorage.Serialize(cached.State);
-        if (!force && turn.TurnState.Get<Baseline>(BaselineKey(scope)) is { } baseline && baseline.Loaded == cached && baseline.Json == json)
-            return;
+        var json = BotStateJson.Write(cached.State);
+        if (!force && _storedAs.TryGetValue(cached, out var stored) && stored == json) return;
         await storage.WriteOneAsync(key, cached.State, json, ct);
-        turn.TurnState[BaselineKey(scope)] = new Baseline(cached, json);
+        _storedAs.AddOrUpdate(cached, json);
     }
-
-    private static string BaselineKey(BotState scope) => $"{scope.GetType().Name}.StoredJson";
 }
 
 /// <summary>Conversation state with the stored-JSON change check (<see cref="StoredState"/>).</summary>

@@ -15,13 +15,13 @@ public sealed class UserProfile
     public string? RegisteredOrganisationId { get; set; }
     public string? RegistrationKey { get; set; }
 
-    [Newtonsoft.Json.JsonIgnore]
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore]
     public bool IsLinked => !string.IsNullOrEmpty(Username);
 
-    [Newtonsoft.Json.JsonIgnore]
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore]
     public bool IsStaff => Roles.Contains(Contracts.Domain.Roles.PurchaserStaff) || Roles.Contains(Contracts.Domain.Roles.Finance) || Roles.Contains(Contracts.Domain.Roles.Admin);
 
-    [Newtonsoft.Json.JsonIgnore]
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore]
     public bool IsOrganisation => Roles.Contains(Contracts.Domain.Roles.Organisation);
 
     /// <summary>Finance and admin manage every department; purchaser staff only their own (same rule as the API).</summary>

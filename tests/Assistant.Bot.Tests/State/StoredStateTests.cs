@@ -126,4 +126,47 @@ public sealed class StoredStateTests : IDisposable
         Assert.Equal(2, data.Misunderstood);
         Assert.True(data.Welcomed);
     }
+
+    [Fact]
+    public async Task State_stored_by_earlier_versions_with_newtonsoft_type_names_loads_and_is_rewritten_on_its_next_change()
+    {
+        var legacy = new Dictionary<string, object>
+        {
+            [nameof(ConversationData)] = new ConversationData { Misunderstood = 1, Stack = { new FlowFrame { Flow = "org.register", Step = "name" } } },
+        };
+        await new DocumentStorage(_store, TimeProvider.System).WriteAsync(new Dictionary<string, object> { [Key] = legacy });
+        Assert.StartsWith("{\"$type\"", (await _store.Collection<BotStateDocument>().GetAsync(Key))!.Json);
+
+        var turn = Turn();
+        var data = await DataAsync(turn);
+        Assert.Equal("name", data.Active!.Step);
+        data.Misunderstood = 2;
+        await _state.SaveChangesAsync(turn);
+
+        var json = (await _store.Collection<BotStateDocument>().GetAsync(Key))!.Json;
+        Assert.DoesNotContain("$type", json);
+        Assert.Equal(2, (await DataAsync(Turn())).Misunderstood);
+    }
+
+    [Fact]
+    public async Task A_stored_property_this_version_does_not_know_survives_a_save()
+    {
+        await _store.Collection<BotStateDocument>().InsertAsync(new BotStateDocument
+        {
+            Id = Key, Json = """{"ConversationData":{"Misunderstood":1},"LaterFeature":{"x":[1,2]}}""",
+        });
+        var turn = Turn();
+        (await DataAsync(turn)).Misunderstood = 2;
+        await _state.SaveChangesAsync(turn);
+        Assert.Contains("\"LaterFeature\":{\"x\":[1,2]}", (await _store.Collection<BotStateDocument>().GetAsync(Key))!.Json);
+    }
+
+    [Fact]
+    public async Task A_state_property_of_an_undeclared_type_is_refused_with_the_fix_in_the_message()
+    {
+        var turn = Turn();
+        await _state.CreateProperty<List<int>>("Numbers").SetAsync(turn, [1]);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _state.SaveChangesAsync(turn));
+        Assert.Contains("BotStateJsonContext", refused.Message);
+    }
 }
