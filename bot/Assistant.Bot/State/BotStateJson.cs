@@ -26,14 +26,18 @@ internal static class BotStateJson
     public static Dictionary<string, object> Read(string json)
     {
         if (json.StartsWith("{\"$type\"", StringComparison.Ordinal)) return FromNewtonsoft(DocumentStorage.Deserialize(json));
-        using var document = JsonDocument.Parse(json);
+        // One pass of a reader over the bytes: JsonElement.Deserialize would write each element out and parse it again.
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
         var state = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var property in document.RootElement.EnumerateObject())
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("Stored bot state is not a JSON object.");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var name = reader.GetString()!;
+            reader.Read();
             // A property this version does not know is kept as it was stored, so a save does not lose it.
-            state[property.Name] = Properties.TryGetValue(property.Name, out var type)
-                ? property.Value.Deserialize(type) ?? throw new JsonException($"State property {property.Name} is null.")
-                : property.Value.Clone();
+            state[name] = Properties.TryGetValue(name, out var type)
+                ? JsonSerializer.Deserialize(ref reader, type) ?? throw new JsonException($"State property {name} is null.")
+                : JsonElement.ParseValue(ref reader);
         }
         return state;
     }
