@@ -72,10 +72,11 @@ public static class BotHost
         app.UseAssistantRateLimiting();
         app.UseWebSockets();
         app.MapAssistantHealth();
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        app.MapPost("/api/messages", async (HttpContext http, BotFrameworkAdapter adapter, IBot bot) =>
         {
-            if (await MessagesGuard.RejectAsync(http.Request, http.RequestAborted) is { } rejected) return rejected;
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            var (body, rejected) = await MessagesGuard.ReadAsync(http.Request, http.RequestAborted);
+            if (rejected is not null) return rejected;
+            await adapter.ProcessAsync(http, body!, bot, http.RequestAborted);
             return Results.Empty;
         });
         app.MapDirectLine();
