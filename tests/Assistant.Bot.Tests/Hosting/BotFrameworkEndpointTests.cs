@@ -28,6 +28,30 @@ public sealed class BotFrameworkEndpointTests(BotHostFixture host)
     }
 
     [Fact]
+    public async Task A_chunked_body_over_the_limit_is_refused_with_413_and_a_message_in_chunks_is_answered()
+    {
+        using var client = new HttpClient { BaseAddress = host.BotUrl };
+        // A short message whose size is elsewhere (channel data): only the body limit can refuse it.
+        var bulky = JsonSerializer.SerializeToNode(Message("你好"))!;
+        bulky["channelData"] = new string('x', 300_000);
+        var refused = await client.SendAsync(Chunked(bulky));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        var answered = await client.SendAsync(Chunked(Message("你好")));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.NotEmpty((await answered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities").EnumerateArray());
+    }
+
+    /// <summary>No Content-Length: the size is only known by reading.</summary>
+    private static HttpRequestMessage Chunked(object activity)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        request.Headers.TransferEncodingChunked = true;
+        return request;
+    }
+
+    [Fact]
     public async Task With_an_app_id_configured_unauthenticated_requests_are_refused()
     {
         var dataDir = TempDir.Create();
