@@ -9,25 +9,26 @@ namespace Assistant.Bot.Understanding;
 /// </summary>
 public sealed partial class KeywordUnderstanding : IUnderstanding
 {
+    // Compiled: every turn runs these (the interpreter was about 1 % of the bot's CPU under load).
     private static readonly (string Intent, Regex Pattern)[] Rules =
     [
-        (Intents.Cancel, new(@"^(取消|算了|不用了|退出|不办了|停止)[。！!]*$")),
-        (Intents.RatingSubmit, new(@"rating\.html\?", RegexOptions.IgnoreCase)),
-        (Intents.AccountLink, new(@"(绑定|綁定)\s*\d{6}")),
-        (Intents.Help, new(@"^(帮助|help|\?|？)$|你能做什么|能做些什么|怎么用|有什么功能|能帮我什么", RegexOptions.IgnoreCase)),
-        (Intents.Greeting, new(@"^(你好|您好|hi|hello|嗨|早上好|下午好|晚上好)[啊呀！!。]*$", RegexOptions.IgnoreCase)),
-        (Intents.Thanks, new(@"^(谢谢|多谢|感谢)")),
-        (Intents.Affirm, new(@"^(是|是的|对|对的|确认|确定|好|好的|可以|没问题|嗯)[。！!]*$")),
-        (Intents.Deny, new(@"^(不|不是|否|不对|不要|不行|先不)[。！!]*$")),
-        (Intents.DeadlineExtend, new(@"(延长|延期|推迟).*(截止|时间)|(截止|时间).*(延长|延期|推迟)")),
-        (Intents.ReminderSet, new(@"提醒我")),
-        (Intents.PlanStatus, new(@"(购买|采购)计划|计划.*(审核|批准|批了|退回)|预算额度")),
-        (Intents.ProjectStatus, new(@"进展|到哪一?步|状态|签合同了|签约了|定标了|中标了|待评价|还没定标|超过截止|逾期")),
-        (Intents.BidSubmit, new(@"我要投标|我想投标|投标报价|报价.*万|我们报价|提交投标|参与投标")),
-        (Intents.RatingSubmit, new(@"我要评价|评价一下|给.*打分|非常满意|不满意|很满意|差评|不太好|太差|凉了|[1-5一二两三四五]\s*颗?星|满分|rating\.html\?")),
-        (Intents.OrgRegister, new(@"(要|想|申请|怎么)登记|注册|入驻|成为承接主体|登记.*(组织|机构|单位)")),
-        (Intents.PolicyQuestion, new(@"政策|规定|需要哪些|要哪些|什么材料|能不能|可不可以|可以.*吗|条件|流程|怎么|如何|是什么|什么是|多久|几天|负面清单|指导目录")),
-        (Intents.ProjectSearch, new(@"项目|招标|可以报名|养老|助餐|安保|社工|预算")),
+        (Intents.Cancel, new(@"^(取消|算了|不用了|退出|不办了|停止)[。！!]*$", RegexOptions.Compiled)),
+        (Intents.RatingSubmit, new(@"rating\.html\?", RegexOptions.IgnoreCase | RegexOptions.Compiled)),
+        (Intents.AccountLink, new(@"(绑定|綁定)\s*\d{6}", RegexOptions.Compiled)),
+        (Intents.Help, new(@"^(帮助|help|\?|？)$|你能做什么|能做些什么|怎么用|有什么功能|能帮我什么", RegexOptions.IgnoreCase | RegexOptions.Compiled)),
+        (Intents.Greeting, new(@"^(你好|您好|hi|hello|嗨|早上好|下午好|晚上好)[啊呀！!。]*$", RegexOptions.IgnoreCase | RegexOptions.Compiled)),
+        (Intents.Thanks, new(@"^(谢谢|多谢|感谢)", RegexOptions.Compiled)),
+        (Intents.Affirm, new(@"^(是|是的|对|对的|确认|确定|好|好的|可以|没问题|嗯)[。！!]*$", RegexOptions.Compiled)),
+        (Intents.Deny, new(@"^(不|不是|否|不对|不要|不行|先不)[。！!]*$", RegexOptions.Compiled)),
+        (Intents.DeadlineExtend, new(@"(延长|延期|推迟).*(截止|时间)|(截止|时间).*(延长|延期|推迟)", RegexOptions.Compiled)),
+        (Intents.ReminderSet, new(@"提醒我", RegexOptions.Compiled)),
+        (Intents.PlanStatus, new(@"(购买|采购)计划|计划.*(审核|批准|批了|退回)|预算额度", RegexOptions.Compiled)),
+        (Intents.ProjectStatus, new(@"进展|到哪一?步|状态|签合同了|签约了|定标了|中标了|待评价|还没定标|超过截止|逾期", RegexOptions.Compiled)),
+        (Intents.BidSubmit, new(@"我要投标|我想投标|投标报价|报价.*万|我们报价|提交投标|参与投标", RegexOptions.Compiled)),
+        (Intents.RatingSubmit, new(@"我要评价|评价一下|给.*打分|非常满意|不满意|很满意|差评|不太好|太差|凉了|[1-5一二两三四五]\s*颗?星|满分|rating\.html\?", RegexOptions.Compiled)),
+        (Intents.OrgRegister, new(@"(要|想|申请|怎么)登记|注册|入驻|成为承接主体|登记.*(组织|机构|单位)", RegexOptions.Compiled)),
+        (Intents.PolicyQuestion, new(@"政策|规定|需要哪些|要哪些|什么材料|能不能|可不可以|可以.*吗|条件|流程|怎么|如何|是什么|什么是|多久|几天|负面清单|指导目录", RegexOptions.Compiled)),
+        (Intents.ProjectSearch, new(@"项目|招标|可以报名|养老|助餐|安保|社工|预算", RegexOptions.Compiled)),
     ];
 
     private static readonly string[] Regions = ["上虞区", "江北区", "安阳市", "防城港市", "咸宁市"];
