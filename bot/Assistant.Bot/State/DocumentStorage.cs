@@ -10,6 +10,9 @@ namespace Assistant.Bot.State;
 /// is shared by every bot instance behind a load balancer. ETag = document version: a write that carries an
 /// ETag other than "*" succeeds only if nobody wrote in between (else it throws, as MemoryStorage does).
 /// The SDK's dictionary state (ConversationState/UserState) carries its ETag under the "eTag" key.
+/// The registered state scopes (<see cref="StoredConversationState"/>, <see cref="StoredUserState"/>) store their own
+/// JSON (<see cref="BotStateJson"/>) through <see cref="ReadStoredAsync"/> and <see cref="WriteOneAsync"/>; values
+/// written through <see cref="IStorage"/> itself are Newtonsoft JSON, read back as stored.
 /// </summary>
 public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : IStorage
 {
