@@ -59,8 +59,18 @@ public sealed class IntentClassifier
         try
         {
             var scores = engine.Predict(new Input { Text = ClassifierText.Prepare(text), Label = "" }).Score;
-            return scores.Select((s, i) => new Intent(_labels[i], Math.Round(s, 4)))
-                .OrderByDescending(i => i.Confidence).ToList();
+            var ranked = new Intent[scores.Length];
+            for (var i = 0; i < scores.Length; i++) ranked[i] = new Intent(_labels[i], Math.Round(scores[i], 4));
+            // An insertion sort of a few dozen labels, stable as the OrderByDescending it replaces (ties keep label
+            // order): LINQ's ordering was a fifth of the classifier's time per turn (perf).
+            for (var i = 1; i < ranked.Length; i++)
+            {
+                var next = ranked[i];
+                var j = i - 1;
+                for (; j >= 0 && ranked[j].Confidence < next.Confidence; j--) ranked[j + 1] = ranked[j];
+                ranked[j + 1] = next;
+            }
+            return ranked;
         }
         finally
         {
