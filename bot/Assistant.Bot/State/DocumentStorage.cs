@@ -34,22 +34,16 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
         ArgumentNullException.ThrowIfNull(keys);
         var result = new Dictionary<string, object>();
         foreach (var key in keys.Distinct())
-            if ((await ReadOneAsync(key, cancellationToken)).Value is { } value) result[key] = value;
-        return result;
-    }
-
-    /// <summary>One key's value (with its ETag set) and the JSON it was stored as; both null when nothing is stored.</summary>
-    private async Task<(object? Value, string? Json)> ReadOneAsync(string key, CancellationToken cancellationToken = default)
-    {
-        var stored = await ReadStoredAsync(key, cancellationToken);
-        var value = stored is null ? null : Deserialize(stored.Value.Json);
-        if (value is null) return (null, null);
-        switch (value)
         {
-            case IStoreItem item: item.ETag = stored!.Value.ETag; break;
-            case IDictionary<string, object> dictionary: dictionary[ETagKey] = stored!.Value.ETag; break;
+            if (await ReadStoredAsync(key, cancellationToken) is not { } stored || Deserialize(stored.Json) is not { } value) continue;
+            switch (value)
+            {
+                case IStoreItem item: item.ETag = stored.ETag; break;
+                case IDictionary<string, object> dictionary: dictionary[ETagKey] = stored.ETag; break;
+            }
+            result[key] = value;
         }
-        return (value, stored!.Value.Json);
+        return result;
     }
 
     /// <summary>The stored JSON of one key and its ETag, unparsed; null when nothing is stored.</summary>
@@ -58,7 +52,7 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
             ? (document.Json, document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
 
-    /// <summary>A value in the Newtonsoft form <see cref="Serialize"/> writes (type names only where needed).</summary>
+    /// <summary>A value as <see cref="IStorage"/> writes it: Newtonsoft with type names only where needed.</summary>
     public static object? Deserialize(string json) => JsonConvert.DeserializeObject(json, Settings);
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
@@ -67,7 +61,7 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
         foreach (var (key, value) in changes) await WriteOneAsync(key, value, Serialize(value), cancellationToken);
     }
 
-    /// <summary>Stores <paramref name="json"/> (<see cref="Serialize"/> of <paramref name="value"/>) under the value's ETag rules.</summary>
+    /// <summary>Stores <paramref name="json"/>, the stored form of <paramref name="value"/>, under the value's ETag rules.</summary>
     public async Task WriteOneAsync(string key, object value, string json, CancellationToken cancellationToken = default)
     {
         var etag = ETagOf(value);
@@ -112,8 +106,7 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
         _ => null,
     };
 
-    /// <summary>The stored form of a value: Newtonsoft JSON without its ETag (that is the document version).</summary>
-    public static string Serialize(object value)
+    private static string Serialize(object value)
     {
         if (value is IDictionary<string, object> dictionary && dictionary.ContainsKey(ETagKey))
         {
