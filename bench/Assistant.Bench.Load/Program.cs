@@ -80,7 +80,12 @@ Console.WriteLine("| scenario | concurrency | req/s | p50 ms | p95 ms | p99 ms |
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in results)
     Console.WriteLine($"| {r.Scenario} | {r.Concurrency} | {r.Throughput:F0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {r.Errors} | {(r.RatioToCeiling is { } x ? x.ToString("P0") : "—")} |");
+var targets = Targets.Check(results);
+Console.WriteLine();
+Console.WriteLine("Targets (issue 9, embedded store):");
+foreach (var t in targets)
+    Console.WriteLine($"  {t.Target}: {t.Measured}{t.Met switch { true => " — met", false => " — NOT met", null => "" }}");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
-await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(new { at = DateTime.UtcNow, machine = Environment.MachineName, cores = Environment.ProcessorCount, seconds, results }, Scenarios.JsonOptions));
+await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(new { at = DateTime.UtcNow, machine = Environment.MachineName, cores = Environment.ProcessorCount, seconds, results, targets }, Scenarios.JsonOptions));
 Console.WriteLine($"results written to {outFile}");
 return results.Any(r => r.Requests == 0) ? 1 : 0;
