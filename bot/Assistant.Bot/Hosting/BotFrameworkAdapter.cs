@@ -14,17 +14,14 @@ namespace Assistant.Bot.Hosting;
 public sealed class BotFrameworkAdapter : CloudAdapter
 {
     // The SDK's own settings for activities, without the indentation its responses carry.
-    private static readonly JsonSerializer Compact = JsonSerializer.Create(new JsonSerializerSettings
+    private static readonly JsonSerializer Compact = CreateCompact();
+
+    private static JsonSerializer CreateCompact()
     {
-        NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
-        DateFormatHandling = HttpHelper.BotMessageSerializerSettings.DateFormatHandling,
-        DateTimeZoneHandling = HttpHelper.BotMessageSerializerSettings.DateTimeZoneHandling,
-        ReferenceLoopHandling = HttpHelper.BotMessageSerializerSettings.ReferenceLoopHandling,
-        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
-        Converters = HttpHelper.BotMessageSerializerSettings.Converters,
-        MaxDepth = HttpHelper.BotMessageSerializerSettings.MaxDepth,
-        Formatting = Formatting.None,
-    });
+        var serializer = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings);
+        serializer.Formatting = Formatting.None;
+        return serializer;
+    }
 
     public BotFrameworkAdapter(BotFrameworkAuthentication auth, TurnErrorHandler errors, ILogger<BotFrameworkAdapter> logger)
         : base(auth, logger)

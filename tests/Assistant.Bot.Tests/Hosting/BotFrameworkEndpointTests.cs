@@ -22,6 +22,7 @@ public sealed class BotFrameworkEndpointTests(BotHostFixture host)
         using var client = new HttpClient { BaseAddress = host.BotUrl };
         var response = await client.PostAsJsonAsync("/api/messages", Message("查一下SY-2025-001项目的状态"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain('\n', await response.Content.ReadAsStringAsync()); // compact, not the SDK's indented JSON
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var texts = body.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToList();
         Assert.Contains(texts, t => t!.Contains("当前阶段：服务中"));
