@@ -12,6 +12,9 @@ public static class EntityTypes
     public const string ProjectCode = "projectcode";
     public const string LinkCode = "linkcode";
     public const string Score = "score";
+
+    /// <summary>With the <see cref="IntentNames.Decline"/> intent: the intent of the action turned down ("我不想投标" → bid.submit).</summary>
+    public const string DeclinedAction = "declined_action";
 }
 
 public static class IntentNames
@@ -34,6 +37,9 @@ public static class IntentNames
     public const string DeadlineExtend = "deadline.extend";
     public const string ReminderSet = "reminder.set";
     public const string Thanks = "thanks";
+
+    /// <summary>The user turns an action down ("我不想投标"); <see cref="EntityTypes.DeclinedAction"/> says which (<see cref="Intents.DeclinedAction"/>).</summary>
+    public const string Decline = "decline";
 
     /// <summary>Chit-chat and requests the assistant does not serve ("今天天气怎么样").</summary>
     public const string OutOfScope = "out_of_scope";

@@ -7,8 +7,8 @@ namespace Assistant.Language;
 /// <summary>
 /// Parses one utterance: normalise (Traditional → Simplified, full-width → half-width, same length),
 /// extract codes first (so their digits are not read as dates or amounts), then lexicon names, money,
-/// scores and dates, then classify the intent. A rating complaint with no stated score gets one
-/// inferred from sentiment words.
+/// scores and dates, then classify the intent; a refusal ("我不想投标") is `decline`, whatever the classifier
+/// says. A rating complaint with no stated score gets one inferred from sentiment words.
 /// </summary>
 public sealed class LanguageUnderstanding : ILanguageUnderstanding
 {
@@ -61,6 +61,12 @@ public sealed class LanguageUnderstanding : ILanguageUnderstanding
         var ranking = _classifier.Value.Rank(text);
         var top = ranking[0];
         var intent = top.Confidence >= _options.FallbackThreshold ? top : new Intent(IntentNames.Fallback, top.Confidence);
+        // A refusal has the words of the request it refuses, so the classifier cannot tell them apart (DeclinedAction).
+        if (DeclinedAction.Find(context.Normalized) is var (declined, from, to))
+        {
+            context.Add(EntityTypes.DeclinedAction, declined, from, to, mask: false);
+            intent = new Intent(IntentNames.Decline, DeclinedAction.Confidence);
+        }
         if (intent.Name == IntentNames.RatingSubmit) ScoreExtractor.Infer(context, _sentiment);
 
         var entities = context.Entities.OrderBy(e => e.Start).ThenBy(e => e.End).ToList();

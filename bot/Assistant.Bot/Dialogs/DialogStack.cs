@@ -5,7 +5,7 @@ using Microsoft.Bot.Builder;
 namespace Assistant.Bot.Dialogs;
 
 /// <summary>
-/// Runs one turn against the flow stack: cancel and help work the same everywhere; a prompt's answer goes to the
+/// Runs one turn against the flow stack: cancel, help and "我不想…" work the same everywhere; a prompt's answer goes to the
 /// waiting flow; a different question asked in the middle of a flow is answered on top of it and then the flow
 /// resumes; input nobody understands gets "please rephrase" once, then a polite give-up with suggestions.
 /// </summary>
@@ -30,6 +30,11 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
         {
             conversation.Stack.Clear();
             await turn.SendActivityAsync(Replies.Text(active is null ? "当前没有进行中的事项。还有什么可以帮您？" : "好的，已取消，没有做任何修改。还有什么可以帮您？", Menu), ct);
+            return;
+        }
+        if (input.Is(Intents.Decline, InterruptThreshold))
+        {
+            await Declines.AnswerAsync(turn, conversation, input.Declined, ct);
             return;
         }
         if (input.Is(Intents.Help))

@@ -17,6 +17,8 @@ public static class Intents
     public const string Affirm = "affirm";
     public const string Deny = "deny";
     public const string Thanks = "thanks";
+    /// <summary>"我不想投标": an action turned down; <see cref="Understood.Declined"/> says which.</summary>
+    public const string Decline = "decline";
     public const string PolicyQuestion = "policy.question";
     public const string ProjectSearch = "project.search";
     public const string ProjectEligible = "project.eligible";
@@ -45,6 +47,8 @@ public sealed record Understood(string Text, string Intent, double Confidence)
     public string? Category { get; init; }
     public int? Score { get; init; }
     public string? CreditCode { get; init; }
+    /// <summary>With <see cref="Intents.Decline"/>: the intent of the action turned down, if one was named.</summary>
+    public string? Declined { get; init; }
 
     public bool Is(string intent, double atLeast = 0.5) => Intent == intent && Confidence >= atLeast;
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Assistant.Contracts.Text;
+using Assistant.Language.Intents;
 
 namespace Assistant.Bot.Understanding;
 
@@ -37,9 +38,12 @@ public sealed partial class KeywordUnderstanding : IUnderstanding
     {
         var simplified = ChineseScript.ToSimplified((text ?? "").Trim());
         var projectCode = ProjectCodePattern().Match(simplified) is { Success: true } m ? m.Value.ToUpperInvariant() : null;
+        var declined = DeclinedAction.Find(simplified);
         var (intent, confidence) = Rules.FirstOrDefault(r => r.Pattern.IsMatch(simplified)) is { Intent: not null } rule
             ? (rule.Intent, 0.9)
             : projectCode is not null ? (Intents.ProjectStatus, 0.8) : (Intents.Fallback, 0.0);
+        // "我不想投标" holds the words of "我想投标": a refusal is checked before the rules that would start the flow.
+        if (declined is not null && intent != Intents.Cancel) (intent, confidence) = (Intents.Decline, DeclinedAction.Confidence);
         var money = ChineseMoney.Find(simplified);
         var above = money is not null && AbovePattern().IsMatch(simplified);
         var below = money is not null && BelowPattern().IsMatch(simplified);
@@ -54,6 +58,7 @@ public sealed partial class KeywordUnderstanding : IUnderstanding
             Region = Regions.FirstOrDefault(r => simplified.Contains(r) || simplified.Contains(r[..^1])),
             Score = Scores.Find(simplified),
             CreditCode = CreditCodePattern().Match(simplified) is { Success: true } c ? c.Value.ToUpperInvariant() : null,
+            Declined = declined?.Intent,
         };
     }
 

@@ -44,6 +44,7 @@ public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language
             Region = Str(parsed, EntityTypes.Region) ?? backstop.Region,
             Category = Str(parsed, EntityTypes.Category),
             Score = parsed.First(EntityTypes.Score)?.Value as int? ?? backstop.Score,
+            Declined = Str(parsed, EntityTypes.DeclinedAction) ?? backstop.Declined,
         };
     }
 

@@ -66,6 +66,30 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
+    public Task Turning_an_action_down_starts_nothing() =>
+        Conversation.Start(host)
+            .Send("我们不打算注册").Expect("好的，先不登记承接主体", "还有什么可以帮您")
+            .Send("我不想投标").Expect("好的，先不投标")
+            .Send("取消").Expect("当前没有进行中的事项")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Turning_down_the_flow_in_progress_cancels_it() =>
+        Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("我不想登记了").Expect("已取消", "没有做任何修改")
+            .Send("取消").Expect("当前没有进行中的事项")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Turning_down_another_action_inside_a_flow_keeps_the_flow() =>
+        Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("我们暂时不投标").Expect("好的，先不投标", "我们继续刚才的事", "单位的全称")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .StartTestAsync();
+
+    [Fact]
     public Task A_question_in_the_middle_of_a_flow_is_answered_and_the_flow_resumes() =>
         Conversation.Start(host)
             .Send("我们想登记成为承接主体").Expect("单位的全称")
