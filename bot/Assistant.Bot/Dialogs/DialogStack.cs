@@ -53,8 +53,11 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
             var answer = await waiting.ContinueAsync(context, input, ct);
             if (!answer.IsAccepted)
             {
-                if (answer.MayInterrupt && Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold && input.Intent != active.Flow)
+                if (answer.MayInterrupt && Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold)
                 {
+                    // Another question is answered on top of the flow. A new question of the flow's own kind ("本月有哪些项目
+                    // 待评价" while asked which project) replaces the one whose choice was pending, instead of re-asking it.
+                    if (input.Intent == active.Flow) conversation.Stack.Remove(active);
                     await StartAsync(input.Intent, turn, conversation, user, input, today, ct);
                 }
                 else if (++active.Retries >= MaxRetries)
