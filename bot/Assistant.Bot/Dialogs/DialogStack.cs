@@ -76,6 +76,12 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
             conversation.Stack.Clear();
             await StartAsync(input.Intent, turn, conversation, user, input, today, ct);
         }
+        else if (input.Is(Intents.OutOfScope))
+        {
+            await turn.SendActivityAsync(Replies.Text(
+                "抱歉，这超出了我能帮忙的范围。我可以解答政府购买服务的政策问题、查询项目，以及办理承接主体登记、投标和服务评价。", Menu), ct);
+            return;
+        }
         else
         {
             await FallbackAsync(turn, conversation, ct);
@@ -113,5 +119,5 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
             "抱歉，我还是没能理解。您可以试试下面这些问题，或者联系购买主体（如民政局）的工作人员咨询。", Menu), ct);
     }
 
-    public static readonly string[] Menu = ["上虞区有哪些养老项目", "投标需要哪些材料？", "查一下SY-2025-001项目的状态", "帮助"];
+    public static readonly string[] Menu = ["上虞区有哪些养老项目", "谁可以承接政府购买服务？", "查一下SY-2025-001项目的状态", "帮助"];
 }

@@ -11,7 +11,7 @@ namespace Assistant.Bot.Flows;
 public sealed class PolicyQuestionFlow(IPolicyAnswersApi policies) : IFlow
 {
     public string Intent => Intents.PolicyQuestion;
-    public string Help => "请直接输入您的政策问题，例如“投标需要哪些材料？”。";
+    public string Help => "请直接输入您的政策问题，例如“谁可以承接政府购买服务？”。";
 
     public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
     {

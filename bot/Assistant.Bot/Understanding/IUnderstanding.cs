@@ -32,6 +32,8 @@ public static class Intents
     public const string DeadlineExtend = "deadline.extend";
     public const string ReminderSet = "reminder.set";
     public const string Fallback = "nlu_fallback";
+    /// <summary>Understood, and not what the assistant is for ("今天天气怎么样").</summary>
+    public const string OutOfScope = "out_of_scope";
 }
 
 /// <summary>Intent and the entities the flows use; values are already normalised (yuan, dates, codes, Simplified text).</summary>

@@ -16,13 +16,13 @@ public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language
     {
         var parsed = language.Parse(text, today);
         var backstop = rules.Understand(text, today);
-        var intent = parsed.Intent.Name switch
-        {
-            IntentNames.OutOfScope => Intents.Fallback,
-            var name => name,
-        };
+        var intent = parsed.Intent.Name;
         var confidence = parsed.Intent.Confidence;
-        if ((intent == Intents.Fallback || confidence < Unsure) && backstop.Intent != Intents.Fallback)
+        // A confident "not ours" stands: the backstop's broad question words (怎么, 如何) would otherwise send
+        // "今天天气怎么样" to the policy search, which then quoted an unrelated passage.
+        var outOfScope = intent == IntentNames.OutOfScope && confidence >= Unsure;
+        if (intent == IntentNames.OutOfScope && !outOfScope) intent = Intents.Fallback;
+        if (!outOfScope && (intent == Intents.Fallback || confidence < Unsure) && backstop.Intent != Intents.Fallback)
             (intent, confidence) = (backstop.Intent, backstop.Confidence);
         // A pasted rating link (the QR code's address) is unambiguous, whatever the words around it.
         if (text.Contains("rating.html?", StringComparison.OrdinalIgnoreCase))

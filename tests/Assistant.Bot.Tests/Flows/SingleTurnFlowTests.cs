@@ -49,6 +49,12 @@ public sealed class SingleTurnFlowTests(BotHostFixture host)
     public Task Account_link_codes_are_redeemed_with_the_api_and_never_accepted_blindly() =>
         Conversation.Start(host).Send("绑定 123456").ExpectAny("绑定码无效或已过期", "账号绑定功能暂未开通").StartTestAsync();
 
+    [Theory]
+    [InlineData("今天天气怎么样")]
+    [InlineData("推荐一部好看的电影")]
+    public Task Questions_outside_the_assistant_s_remit_are_declined_without_quoting_a_policy(string text) =>
+        Conversation.Start(host).Send(text).Expect("超出了我能帮忙的范围", "[按钮]").StartTestAsync();
+
     [Fact]
     public Task Not_understood_asks_to_rephrase_then_gives_up_with_suggestions() =>
         Conversation.Start(host)
