@@ -10,7 +10,7 @@ namespace Assistant.Language;
 /// scores and dates, then classify the intent; a refusal ("我不想投标") is `decline`, whatever the classifier
 /// says. A rating complaint with no stated score gets one inferred from sentiment words.
 /// </summary>
-public sealed class LanguageUnderstanding : ILanguageUnderstanding
+public sealed partial class LanguageUnderstanding : ILanguageUnderstanding
 {
     public const int MaxTextLength = 500;
 
@@ -61,6 +61,10 @@ public sealed class LanguageUnderstanding : ILanguageUnderstanding
         var ranking = _classifier.Value.Rank(text);
         var top = ranking[0];
         var intent = top.Confidence >= _options.FallbackThreshold ? top : new Intent(IntentNames.Fallback, top.Confidence);
+        // "这个项目的投标截止时间是什么时候" shares every word with a request to move the deadline except the verb, and
+        // every example of that request has one (延长, 推迟, 改到 …): without it the user is asking, not changing.
+        if (intent.Name == IntentNames.DeadlineExtend && !DeadlineChange().IsMatch(context.Normalized))
+            intent = new Intent(IntentNames.ProjectStatus, intent.Confidence);
         // A refusal has the words of the request it refuses, so the classifier cannot tell them apart (DeclinedAction).
         if (DeclinedAction.Find(context.Normalized) is var (declined, from, to))
         {
@@ -72,6 +76,9 @@ public sealed class LanguageUnderstanding : ILanguageUnderstanding
         var entities = context.Entities.OrderBy(e => e.Start).ThenBy(e => e.End).ToList();
         return new ParseResult(text, intent, entities, ranking.Take(_options.RankingSize).ToList());
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("延|推迟|推到|往后|改到|改为|改成|修改|调整|顺延|放宽|宽限")]
+    private static partial System.Text.RegularExpressions.Regex DeadlineChange();
 
     private static TimeZoneInfo FindZone(string id)
     {

@@ -79,6 +79,12 @@ public sealed class IntentAccuracyTests(LanguageFixture fixture, ITestOutputHelp
         Assert.InRange(result.Intent.Confidence, 0.3, 1.0);
     }
 
+    [Theory]
+    [InlineData("这个项目的投标截止时间是什么时候")]
+    [InlineData("SY-2025-001的报名截止日期是哪天")]
+    public void Asking_for_a_deadline_is_not_a_request_to_move_it(string text) =>
+        Assert.Equal(IntentNames.ProjectStatus, fixture.Parse(text).Intent.Name);
+
     [Fact]
     public void Ranking_is_sorted_and_its_probabilities_sum_to_at_most_one()
     {
