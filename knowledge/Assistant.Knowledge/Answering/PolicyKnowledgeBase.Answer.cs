@@ -8,8 +8,8 @@ namespace Assistant.Knowledge;
 public sealed partial class PolicyKnowledgeBase
 {
     /// <summary>
-    /// Best passages first, cited. Below <see cref="PolicyKnowledgeOptions.ConfidenceThreshold"/> the answer is not
-    /// confident: the passages are then only alternatives and the suggestions read as "您是不是想问…".
+    /// Best passages first, cited. Below <see cref="PolicyKnowledgeOptions.ConfidenceThreshold"/>, or when the best
+    /// passage never mentions what the question asks for, the answer is not confident: the passages are then only alternatives and the suggestions read as "您是不是想问…".
     /// </summary>
     public async Task<PolicyAnswerDto> AnswerAsync(string? question, int top = 3, CancellationToken ct = default)
     {
@@ -24,7 +24,7 @@ public sealed partial class PolicyKnowledgeBase
             return await AnswerCatalogueAsync(question, catalogueQuestion, top, ct);
 
         var ranked = Search(question, top);
-        var confident = IsConfident(ranked);
+        var confident = IsConfident(question, ranked);
         return new PolicyAnswerDto(ranked.Select(ToDto).ToList(), confident,
             confident ? FollowUps.After(ranked, _outline) : FollowUps.Alternatives(ranked));
     }
@@ -33,8 +33,9 @@ public sealed partial class PolicyKnowledgeBase
     public IReadOnlyList<RankedPassage> Search(string question, int top = 3, string? extraTerms = null) =>
         _searcher.Search(question, top, extraTerms);
 
-    private bool IsConfident(IReadOnlyList<RankedPassage> ranked) =>
-        ranked.Count > 0 && ranked[0].Score >= _options.ConfidenceThreshold;
+    // A high score is not enough when the passage never mentions what the question asks for ("哪些材料").
+    private bool IsConfident(string question, IReadOnlyList<RankedPassage> ranked) =>
+        ranked.Count > 0 && ranked[0].Score >= _options.ConfidenceThreshold && _searcher.MentionsWhatIsAskedFor(question, ranked[0]);
 
     private async Task<PolicyAnswerDto> AnswerCatalogueAsync(string question, CatalogueQuestion parsed, int top, CancellationToken ct)
     {
@@ -44,7 +45,7 @@ public sealed partial class PolicyKnowledgeBase
         {
             // Not in the catalogue data: answer from the documents alone, with the usual confidence rule.
             var plain = Search(question, top);
-            var confident = IsConfident(plain);
+            var confident = IsConfident(question, plain);
             return new PolicyAnswerDto(plain.Select(ToDto).ToList(), confident,
                 confident ? FollowUps.After(plain, _outline) : FollowUps.Alternatives(plain),
                 $"{facts.Source}的目录中没有找到“{parsed.Subject}”，能否购买请以本级财政部门公布的指导目录为准，或联系财政部门确认。");

@@ -8,10 +8,13 @@ namespace Assistant.Knowledge.Tests.Evaluation;
 /// <summary>An expected passage: from the document whose file name starts with <see cref="Document"/>, containing <see cref="Contains"/> (compared in Simplified).</summary>
 public sealed record ExpectedPassage(string Document, string Contains);
 
-/// <summary>One question of the set. Kind "out-of-domain" has no expected passage: it must come out not confident.</summary>
+/// <summary>
+/// One question of the set. Kinds "out-of-domain" (天气) and "not-in-documents" (a procurement question the five
+/// policies do not answer, such as bid materials) have no expected passage: they must come out not confident.
+/// </summary>
 public sealed record EvaluationQuestion(string Question, string Kind, List<ExpectedPassage> Accept)
 {
-    public bool OutOfDomain => Kind == "out-of-domain";
+    public bool OutOfDomain => Kind is "out-of-domain" or "not-in-documents";
 }
 
 public sealed record EvaluationOutcome(EvaluationQuestion Question, int Rank, bool Confident, double TopScore, string? TopText)
