@@ -23,12 +23,18 @@ public static class AwardApi
         var (project, problem) = await ProjectSteps.LoadManagedAsync(store, id, user, ct);
         if (problem is not null) return problem;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!ProjectLifecycle.CanMove(project!.Status, ProjectStatus.Awarded))
+        var awardeeId = OrganisationAccess.NormaliseId(request!.OrganisationId!);
+        var bids = await store.Collection<Bid>().FindAsync(b => b.ProjectId == project!.Id, ct: ct);
+        // The project is stored as awarded before its contract: if the process stopped in between, the same request
+        // finishes the award instead of being refused as "already awarded" with no contract ever made.
+        if (project!.Status == ProjectStatus.Awarded && project.ContractId is { } unfinished
+            && project.AwardedOrganisationId == awardeeId && await store.Collection<Contract>().GetAsync(unfinished, ct) is null
+            && bids.FirstOrDefault(b => b.OrganisationId == awardeeId) is { } awarded)
+            return await FinishAsync(store, audit, user, project, bids, request, Draft(project, awarded, request.Contract, now, unfinished), ct);
+        if (!ProjectLifecycle.CanMove(project.Status, ProjectStatus.Awarded))
             return (await ProjectSteps.MoveAsync(store, audit, project, ProjectStatus.Awarded, user.Actor(), now, null, ct))!;
 
-        var bids = await store.Collection<Bid>().FindAsync(b => b.ProjectId == project.Id, ct: ct);
         if (ProcurementRules.AwardError(project, bids) is { } ruleError) return Problems.Unprocessable("不能定标", ruleError);
-        var awardeeId = OrganisationAccess.NormaliseId(request!.OrganisationId!);
         var winning = bids.FirstOrDefault(b => b.OrganisationId == awardeeId);
         if (winning is null) return Problems.Unprocessable("不能定标", "该机构没有对本项目投标");
         var awardee = await store.Collection<Organisation>().GetAsync(awardeeId, ct);
@@ -36,9 +42,9 @@ public static class AwardApi
         if (await BlacklistChecks.InForceForOrganisationAsync(store, awardeeId, now, ct) is { } banned)
             return Problems.Unprocessable("不能定标", BlacklistChecks.Explain(banned));
 
-        var contract = Draft(project, winning, request.Contract, now);
-        if (await store.Collection<Contract>().GetAsync(contract.Id, ct) is not null)
-            contract = Draft(project, winning, request.Contract, now, suffix: $"-{now:yyyyMMddHHmmss}");
+        var contractId = $"HT-{project.Id}";
+        if (await store.Collection<Contract>().GetAsync(contractId, ct) is not null) contractId += $"-{now:yyyyMMddHHmmss}";
+        var contract = Draft(project, winning, request.Contract, now, contractId);
         var reason = request.EvaluationNotes?.Trim();
         if (await ProjectSteps.MoveAsync(store, audit, project, ProjectStatus.Awarded, user.Actor(), now, reason, ct, p =>
             {
@@ -47,17 +53,33 @@ public static class AwardApi
                 p.ContractId = contract.Id;
             }) is { } moveProblem)
             return moveProblem;
+        return await FinishAsync(store, audit, user, project, bids, request, contract, ct);
+    }
 
+    /// <summary>After the project is stored as awarded: the bids' results, the contract, then the audit trail.</summary>
+    private static async Task<Ok<AwardResultDto>> FinishAsync(IDocumentStore store, AuditLog audit, ClaimsPrincipal user,
+        Project project, IReadOnlyList<Bid> bids, AwardRequest request, Contract contract, CancellationToken ct)
+    {
+        var reason = request.EvaluationNotes?.Trim();
         foreach (var bid in bids)
         {
             if (request.Scores is not null && request.Scores.TryGetValue(bid.OrganisationId, out var score)) bid.EvaluationScore = score;
-            bid.Awarded = bid.OrganisationId == awardeeId;
+            bid.Awarded = bid.OrganisationId == contract.OrganisationId;
             bid.EvaluationNotes = reason;
             await store.Collection<Bid>().ReplaceAsync(bid, ct);
         }
-        await store.Collection<Contract>().InsertAsync(contract, ct);
+        try
+        {
+            await store.Collection<Contract>().InsertAsync(contract, ct);
+        }
+        catch (DuplicateKeyException)
+        {
+            // A concurrent repeat of the same unfinished award stored the contract first: answer with it.
+            var stored = await store.Collection<Contract>().GetAsync(contract.Id, ct);
+            return TypedResults.Ok(new AwardResultDto(project.AsDetails(), (stored ?? contract).AsDto()));
+        }
         await audit.RecordAsync(user.Actor(), "project.awarded", "project", project.Id, project.Id, reason,
-            $"awarded to {awardeeId}; scores {string.Join(", ", request.Scores?.Select(s => $"{s.Key}={s.Value}") ?? [])}", ct);
+            $"awarded to {contract.OrganisationId}; scores {string.Join(", ", request.Scores?.Select(s => $"{s.Key}={s.Value}") ?? [])}", ct);
         await audit.RecordAsync(user.Actor(), "contract.created", "contract", contract.Id, project.Id, details: $"amount {contract.Amount}", ct: ct);
         return TypedResults.Ok(new AwardResultDto(project.AsDetails(), contract.AsDto()));
     }
@@ -78,7 +100,7 @@ public static class AwardApi
         return errors;
     }
 
-    private static Contract Draft(Project project, Bid bid, ContractTermsDto? terms, DateTime now, string suffix = "")
+    private static Contract Draft(Project project, Bid bid, ContractTermsDto? terms, DateTime now, string id)
     {
         var start = terms?.PeriodStart?.ToUniversalTime() ?? now.Date.AddDays(15);
         var end = terms?.PeriodEnd?.ToUniversalTime() ?? start.AddYears(1);
@@ -92,7 +114,7 @@ public static class AwardApi
             ];
         return new Contract
         {
-            Id = $"HT-{project.Id}{suffix}", ProjectId = project.Id, OrganisationId = bid.OrganisationId, Department = project.Department,
+            Id = id, ProjectId = project.Id, OrganisationId = bid.OrganisationId, Department = project.Department,
             Amount = bid.Price, Scope = terms?.Scope ?? project.Content, Quantity = terms?.Quantity ?? "按合同约定的年度服务计划执行",
             Quality = terms?.Quality ?? project.ServiceStandard, PeriodStart = start, PeriodEnd = end, PaymentSchedule = schedule,
             Liabilities = terms?.Liabilities ?? "未达到服务标准的，按合同约定扣减服务费用；情节严重的解除合同并列入黑名单。",

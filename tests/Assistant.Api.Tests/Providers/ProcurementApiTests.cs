@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Assistant.Api.Audit;
+using Assistant.Api.Contracting;
 using Assistant.Api.Projects;
 using Assistant.Api.Scheduling;
 using Assistant.Api.Tests.Infrastructure;
@@ -64,6 +65,30 @@ public sealed class ProcurementApiTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Contains(events, e => e.Action == "project.awarded");
         Assert.Contains(events, e => e.Action == "contract.created");
         Assert.Equal(3, events.Count(e => e.Action == "bid.submitted"));
+    }
+
+    [Fact]
+    public async Task An_award_stopped_before_its_contract_was_stored_is_finished_by_repeating_it()
+    {
+        var staff = await factory.ClientForAsync("staff");
+        var project = await ProviderKit.ProjectAsync(factory, deadlineIn: TimeSpan.FromHours(1));
+        var bidders = await BiddersAsync(project, 3);
+        await CloseAsync(staff, project);
+        var request = new AwardRequest(bidders[2].Org.Id, "综合评分最高", null, null);
+        (await staff.PostAsJsonAsync($"/api/projects/{project}/award", request, Json.Options)).EnsureSuccessStatusCode();
+        // As if the process had stopped after storing the project as awarded: no contract yet.
+        var contractId = (await factory.Store.Collection<Project>().GetAsync(project))!.ContractId!;
+        Assert.True(await factory.Store.Collection<Contract>().DeleteAsync(contractId));
+
+        var toAnother = await staff.PostAsJsonAsync($"/api/projects/{project}/award", request with { OrganisationId = bidders[0].Org.Id }, Json.Options);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, toAnother.StatusCode);
+        var again = await staff.PostAsJsonAsync($"/api/projects/{project}/award", request, Json.Options);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(contractId, (await again.Content.ReadFromJsonAsync<AwardResultDto>(Json.Options))!.Contract.Id);
+        var contract = await bidders[2].Client.GetFromJsonAsync<ContractDto>($"/api/projects/{project}/contract", Json.Options);
+        Assert.Equal(contractId, contract!.Id);
+        Assert.Equal(410_000m + 10_000m, contract.Amount);
     }
 
     [Theory]
