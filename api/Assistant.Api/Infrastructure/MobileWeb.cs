@@ -34,13 +34,19 @@ public static class MobileWeb
         }
         var files = new PhysicalFileProvider(Path.GetFullPath(root));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.Use((context, next) =>
+        {
+            PrecompressedFiles.Choose(context, files);
+            return next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
+            ContentTypeProvider = PrecompressedFiles.ContentTypes,
             OnPrepareResponse = c =>
             {
                 // Hashed assets are immutable; HTML and the service worker must revalidate so updates reach phones.
-                var name = c.File.Name;
+                var name = PrecompressedFiles.Original(c.File.Name);
                 c.Context.Response.Headers.CacheControl = name.EndsWith(".html") || name == "sw.js" || name.EndsWith(".webmanifest")
                     ? "no-cache" : "public, max-age=31536000, immutable";
             },
