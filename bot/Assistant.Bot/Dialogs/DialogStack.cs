@@ -5,9 +5,10 @@ using Microsoft.Bot.Builder;
 namespace Assistant.Bot.Dialogs;
 
 /// <summary>
-/// Runs one turn against the flow stack: cancel, help and "我不想…" work the same everywhere; a prompt's answer goes to the
-/// waiting flow; a different question asked in the middle of a flow is answered on top of it and then the flow
-/// resumes; input nobody understands gets "please rephrase" once, then a polite give-up with suggestions.
+/// Runs one turn against the flow stack: cancel, help and "我不想…" work the same everywhere; a prompt's answer goes to
+/// the waiting flow; an offer or a clarifying choice the user moved on from is dropped and the new request handled; a
+/// different question asked in the middle of a form is answered on top of it and then the form resumes; input nobody
+/// understands gets "please rephrase" once, then a polite give-up with suggestions.
 /// </summary>
 public sealed class DialogStack(IEnumerable<IFlow> flows)
 {
@@ -53,11 +54,16 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
             var answer = await waiting.ContinueAsync(context, input, ct);
             if (!answer.IsAccepted)
             {
-                if (answer.MayInterrupt && Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold)
+                if (answer.MayInterrupt && active.Optional)
                 {
-                    // Another question is answered on top of the flow. A new question of the flow's own kind ("本月有哪些项目
-                    // 待评价" while asked which project) replaces the one whose choice was pending, instead of re-asking it.
-                    if (input.Intent == active.Flow) conversation.Stack.Remove(active);
+                    // An offer or a clarifying choice the user moved on from ("本月有哪些项目待评价" after "您指的是哪一个？",
+                    // "SY-2026-001我们想投标" after "想知道原因吗？"): the new request is handled as if it had come first.
+                    conversation.Stack.Remove(active);
+                    await RunAsync(turn, conversation, user, input, today, ct);
+                    return;
+                }
+                if (answer.MayInterrupt && Interrupting.Contains(input.Intent) && input.Confidence >= InterruptThreshold && input.Intent != active.Flow)
+                {
                     await StartAsync(input.Intent, turn, conversation, user, input, today, ct);
                 }
                 else if (++active.Retries >= MaxRetries)

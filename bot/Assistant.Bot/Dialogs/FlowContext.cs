@@ -25,7 +25,19 @@ public sealed class FlowContext(ITurnContext turn, ConversationData conversation
         Frame.Prompt = text;
         Frame.PromptActions = [.. actions];
         Frame.Retries = 0;
+        Frame.Optional = false;
         return SayAsync(text, ct, actions);
+    }
+
+    /// <summary>
+    /// Like <see cref="PromptAsync"/> for an offer ("想知道原因吗？") or a clarifying choice ("您指的是哪一个？"): an
+    /// input that is no answer to it ends the flow and is handled as a new request, instead of the question being asked
+    /// again until the user gives up.
+    /// </summary>
+    public async Task OfferAsync(string step, string text, CancellationToken ct, params string[] actions)
+    {
+        await PromptAsync(step, text, ct, actions);
+        Frame.Optional = true;
     }
 
     /// <summary>Asks a yes/no question before an action that changes something.</summary>

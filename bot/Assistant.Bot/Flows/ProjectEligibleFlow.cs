@@ -54,7 +54,7 @@ public sealed class ProjectEligibleFlow(IProvidersApi providers, IAssistantApi a
             .Select(n => new NearMiss(n.Project.Id, n.Project.Name, n.Reasons.ToList())).ToList();
         if (near.Count == 0) return;
         context.Set("near", JsonSerializer.Serialize(near));
-        await context.PromptAsync(WhyStep, $"另有{near.Count}个相关项目暂不符合条件（如 {near[0].Name}）。想知道原因吗？", ct, "查看原因", "不用了");
+        await context.OfferAsync(WhyStep, $"另有{near.Count}个相关项目暂不符合条件（如 {near[0].Name}）。想知道原因吗？", ct, "查看原因", "不用了");
     }
 
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)

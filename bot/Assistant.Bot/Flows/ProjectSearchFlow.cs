@@ -19,7 +19,7 @@ public sealed class ProjectSearchFlow(IAssistantApi api, ProjectCards cards) : I
 
     public Task StartAsync(FlowContext context, Understood input, CancellationToken ct) =>
         HasCriteria(input) ? SearchAsync(context, input, ct)
-            : context.PromptAsync(CriteriaStep, "您想找哪个地区或哪类服务的项目？", ct, "上虞区", "养老", "安保", "社会工作");
+            : context.OfferAsync(CriteriaStep, "您想找哪个地区或哪类服务的项目？", ct, "上虞区", "养老", "安保", "社会工作");
 
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
     {

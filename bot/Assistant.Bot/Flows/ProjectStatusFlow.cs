@@ -31,7 +31,7 @@ public sealed class ProjectStatusFlow(IAssistantApi api, IAccessApi access, Proj
                 break;
             case ProjectLookup.Ambiguous ambiguous:
                 context.Set("candidates", string.Join(",", ambiguous.Candidates.Select(c => c.Id)));
-                await context.PromptAsync(WhichStep, "您指的是哪一个？", ct,
+                await context.OfferAsync(WhichStep, "您指的是哪一个？", ct,
                     ambiguous.Candidates.Take(6).Select(c => $"{c.Id} {c.Name}").ToArray());
                 break;
             case ProjectLookup.NotFound notFound:

@@ -30,6 +30,9 @@ public sealed class FlowFrame
 
     public int Retries { get; set; }
 
+    /// <summary>The prompt is an offer or a clarifying choice, not a form: another request simply replaces it.</summary>
+    public bool Optional { get; set; }
+
     public Dictionary<string, string> Slots { get; set; } = [];
 
     public bool Done { get; set; }

@@ -114,6 +114,19 @@ public sealed class ProviderFlowTests(BotHostFixture host)
     }
 
     [Fact]
+    public async Task Moving_on_from_the_offer_to_explain_near_misses_gets_the_new_request_handled()
+    {
+        var username = await AccountForAsync("org-xinmiao");
+        await (await AsAsync(username, "org-xinmiao"))
+            .Send("有没有适合我们的项目").Expect("适合贵单位")
+            .Expect("想知道原因吗")
+            .Send("我要投标").Expect("请问要投哪个项目")
+            .Send("取消").Expect("已取消")
+            .Send("取消").Expect("当前没有进行中的事项")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task A_budget_filter_in_the_message_narrows_the_eligible_projects()
     {
         await (await AsAsync("org", "org-kangle"))
