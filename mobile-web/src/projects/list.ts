@@ -1,6 +1,7 @@
 import '../styles/base.css';
 import '../styles/pages.css';
 import { api } from '../lib/api';
+import { latestOnly, stale } from '../lib/latest';
 import { $, h, show } from '../lib/dom';
 import { query } from '../lib/format';
 import { STATUS_LABELS } from '../lib/labels';
@@ -15,6 +16,7 @@ const summary = $('#summary');
 const more = $('#more') as HTMLButtonElement;
 let filters = filtersFrom(location.search);
 let loaded = 0;
+const latest = latestOnly();
 
 registerServiceWorker();
 fillForm(filters);
@@ -34,7 +36,8 @@ async function search(fresh: boolean) {
   more.hidden = true;
   summary.textContent = '正在搜索…';
   try {
-    const page = await api<Page<ProjectSummary>>(`/api/projects${query({ ...filters, skip: loaded, take: PAGE })}`);
+    const page = await latest(() => api<Page<ProjectSummary>>(`/api/projects${query({ ...filters, skip: loaded, take: PAGE })}`));
+    if (page === stale) return; // a newer search (a filter changed) replaced this one
     results.append(...page.items.map(projectCard));
     loaded += page.items.length;
     summary.textContent = page.total === 0 ? '没有找到符合条件的项目，请换个关键词或减少筛选条件。' : `共 ${page.total} 个项目，已显示 ${loaded} 个`;

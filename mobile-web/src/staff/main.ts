@@ -1,6 +1,7 @@
 import '../styles/base.css';
 import '../styles/pages.css';
 import { api } from '../lib/api';
+import { latestOnly, stale } from '../lib/latest';
 import { $, h, show } from '../lib/dom';
 import { date } from '../lib/format';
 import { STATUS_LABELS } from '../lib/labels';
@@ -87,11 +88,14 @@ function trendPicker(overdue: unknown, names: Map<string, string>) {
   const select = h('select', { id: 'provider' }, h('option', { value: '' }, '请选择服务单位'),
     [...known].map(([id, name]) => h('option', { value: id }, name)));
   const input = h('input', { id: 'provider-id', placeholder: '或输入服务单位编号', maxlength: 64 });
+  const latest = latestOnly();
   const load = async (id: string) => {
     if (!id) return;
     show(out, h('p', { class: 'muted' }, '正在加载…'));
     try {
-      const trend = normaliseTrend(await api(`/api/providers/${encodeURIComponent(id)}/rating-trend`));
+      const answer = await latest(() => api(`/api/providers/${encodeURIComponent(id)}/rating-trend`));
+      if (answer === stale) return; // another provider was chosen while this one loaded
+      const trend = normaliseTrend(answer);
       if (!trend.points.length) { show(out, empty('该服务单位还没有评价数据。')); return; }
       const title = `${trend.name ?? known.get(id) ?? id} 满意度平均分趋势（1–5分）`;
       show(out, h('p', null, h('strong', null, title)), trendChart(trend.points, title),

@@ -51,6 +51,28 @@ public sealed class ProjectSearchTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_filter_chosen_while_the_first_list_is_loading_shows_only_the_filtered_projects()
+    {
+        var (context, page) = await web.NewPhoneAsync();
+        await using var _ = context;
+        // A poor connection: the first, unfiltered list answers after the filtered one.
+        await page.RouteAsync(url => url.Contains("/api/projects?"), async route =>
+        {
+            if (!route.Request.Url.Contains("status=")) await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GetByLabel("状态").SelectOptionAsync("Bidding");
+        var expected = await web.Http.GetFromJsonAsync<JsonElement>("/api/projects?status=Bidding&take=20");
+        var count = expected.GetProperty("items").GetArrayLength();
+
+        await Assertions.Expect(page.Locator("#results li")).ToHaveCountAsync(count);
+        await page.WaitForTimeoutAsync(2500); // the slow unfiltered answer has arrived by now
+        await Assertions.Expect(page.Locator("#results li")).ToHaveCountAsync(count);
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync($"共 {expected.GetProperty("total").GetInt32()} 个项目");
+    }
+
+    [Fact]
     public async Task An_unknown_project_gets_a_clear_message_not_a_broken_page()
     {
         var (context, page) = await web.NewPhoneAsync();
