@@ -24,7 +24,7 @@ public sealed partial class PolicyKnowledgeBase
             return await AnswerCatalogueAsync(question, catalogueQuestion, top, ct);
 
         var ranked = Search(question, top);
-        var confident = IsConfident(question, ranked);
+        var confident = IsConfident(ranked);
         return new PolicyAnswerDto(ranked.Select(ToDto).ToList(), confident,
             confident ? FollowUps.After(ranked, _outline) : FollowUps.Alternatives(ranked));
     }
@@ -34,8 +34,8 @@ public sealed partial class PolicyKnowledgeBase
         _searcher.Search(question, top, extraTerms);
 
     // A high score is not enough when the passage never mentions what the question asks for ("哪些材料").
-    private bool IsConfident(string question, IReadOnlyList<RankedPassage> ranked) =>
-        ranked.Count > 0 && ranked[0].Score >= _options.ConfidenceThreshold && _searcher.MentionsWhatIsAskedFor(question, ranked[0]);
+    private bool IsConfident(IReadOnlyList<RankedPassage> ranked) =>
+        ranked.Count > 0 && ranked[0].Score >= _options.ConfidenceThreshold && ranked[0].NamesWhatIsAsked;
 
     private async Task<PolicyAnswerDto> AnswerCatalogueAsync(string question, CatalogueQuestion parsed, int top, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ public sealed partial class PolicyKnowledgeBase
         {
             // Not in the catalogue data: answer from the documents alone, with the usual confidence rule.
             var plain = Search(question, top);
-            var confident = IsConfident(question, plain);
+            var confident = IsConfident(plain);
             return new PolicyAnswerDto(plain.Select(ToDto).ToList(), confident,
                 confident ? FollowUps.After(plain, _outline) : FollowUps.Alternatives(plain),
                 $"{facts.Source}的目录中没有找到“{parsed.Subject}”，能否购买请以本级财政部门公布的指导目录为准，或联系财政部门确认。");

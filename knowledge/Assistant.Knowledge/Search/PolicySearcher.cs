@@ -5,8 +5,9 @@ using Lucene.Net.Search;
 namespace Assistant.Knowledge.Search;
 
 /// <summary>One ranked passage: <see cref="Coverage"/> is the rarity-weighted share of the question's terms the passage
-/// (or its section heading) contains, directly or as a paraphrase; <see cref="Score"/> blends it with BM25.</summary>
-public sealed record RankedPassage(IndexedPassage Passage, double Score, double Coverage, float Bm25);
+/// (or its section heading) contains, directly or as a paraphrase; <see cref="Score"/> blends it with BM25.
+/// <see cref="NamesWhatIsAsked"/> is false when the question asks for something ("哪些材料") the passage never names.</summary>
+public sealed record RankedPassage(IndexedPassage Passage, double Score, double Coverage, float Bm25, bool NamesWhatIsAsked = true);
 
 /// <summary>
 /// Retrieval and ranking. BM25 over segmented words, character bigrams and section headings finds candidates;
@@ -80,11 +81,12 @@ internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = nul
                     var coverage = Coverage(text, weights);
                     var score = CoverageWeight * coverage + (1 - CoverageWeight) * h.Score / maxBm25;
                     // A passage that never names what is asked for ("购买方式有哪些" → 方式) ranks below one that does.
-                    if (focus is not null && !Mentions(text, focus)) score = Math.Max(0, score - FocusPenalty);
+                    var names = focus is null || Mentions(text, focus);
+                    if (!names) score = Math.Max(0, score - FocusPenalty);
                     // A heading that repeats four or more characters of the question in a row ("3．选择购买方式" for
                     // "购买方式有哪些") names the passage's subject, which the word-level scores above do not see.
                     if (SharedRun(simplified, LastHeading(passage.Section)) >= 4) score += HeadingBonus;
-                    return new RankedPassage(passage, Math.Round(score, 4), Math.Round(coverage, 4), h.Score);
+                    return new RankedPassage(passage, Math.Round(score, 4), Math.Round(coverage, 4), h.Score, names);
                 })
                 .OrderByDescending(r => r.Score)
                 .Take(top)
@@ -92,16 +94,10 @@ internal sealed class PolicySearcher(PolicyIndex index, Synonyms? synonyms = nul
         });
     }
 
-    /// <summary>
-    /// False when the question asks for something (<see cref="Answering.QuestionFocus"/>: "哪些材料") that the passage,
-    /// its section and its document title never mention, directly or as a paraphrase.
-    /// </summary>
-    public bool MentionsWhatIsAskedFor(string question, RankedPassage ranked) =>
-        Focus(ChineseScript.ToSimplified(question.Trim())) is not { } focus || Mentions(Searchable(ranked.Passage), focus);
-
     private string? Focus(string simplified) =>
         Answering.QuestionFocus.Find(simplified, text => ChineseAnalysis.Terms(index.WordAnalyzer, PolicyIndex.Words, text));
 
+    /// <summary>Whether the passage text names the asked-for word (<see cref="Answering.QuestionFocus"/>) or a synonym of it.</summary>
     private bool Mentions(string text, string focus) =>
         _synonyms.Alternatives(focus).Any(a => text.Contains(a, StringComparison.Ordinal));
 
