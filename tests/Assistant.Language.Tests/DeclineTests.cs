@@ -38,6 +38,7 @@ public sealed class DeclineTests(LanguageFixture fixture)
     [InlineData("我要投标")]
     [InlineData("不用了")]
     [InlineData("先不弄了")]
+    [InlineData("我不想登记，我想投标")]
     public void Questions_conditions_complaints_and_plain_cancels_are_not_declines(string text) =>
         Assert.NotEqual(IntentNames.Decline, fixture.Parse(text).Intent.Name);
 

@@ -33,7 +33,8 @@ public static partial class DeclinedAction
         if (string.IsNullOrEmpty(normalized) || QuestionOrCondition().IsMatch(normalized)) return null;
         var match = Refusal().Match(normalized);
         if (!match.Success) match = ChangeOfMind().Match(normalized);
-        if (!match.Success) return null;
+        // "我不想登记，我想投标": the refusal only sets up the request that follows, which the classifier reads.
+        if (!match.Success || Request().IsMatch(normalized, match.Index + match.Length)) return null;
         var verb = match.Groups["verb"].Value;
         var intent = Actions.First(a => a.Verbs.Split('|').Contains(verb)).Intent;
         return (intent, match.Index, match.Index + match.Length);
@@ -46,6 +47,9 @@ public static partial class DeclinedAction
     // A bare "不" is a refusal only as a change of mind: "不投了", "这个项目不报名了", "不评了".
     [GeneratedRegex("不(?<verb>投标|投|报名|登记|注册|评价|评|绑定|提醒|延期)了")]
     private static partial Regex ChangeOfMind();
+
+    [GeneratedRegex("我想|我要|想要|我们想|我们要|而是|只想|改为|改成")]
+    private static partial Regex Request();
 
     [GeneratedRegex("吗|\\?|？|能不能|可不可以|会不会|行不行|是否|能否|可否|为什么|为何|怎么|如果|假如|要是|万一|的话|后果|影响|难道|不是不|也能|也可以|就能|就可以|才能|才可以|照样|也行|也没关系")]
     private static partial Regex QuestionOrCondition();
