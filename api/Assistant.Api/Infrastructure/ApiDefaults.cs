@@ -10,7 +10,7 @@ public static class ApiDefaults
 {
     /// <summary>
     /// ProblemDetails for every error, JSON enums as names, Swagger with bearer auth, authentication (JWT or the bot's
-    /// service credential), rate limits and request body limits.
+    /// service credential), rate limits, request body limits and compressed public reads.
     /// </summary>
     public static WebApplicationBuilder AddApiDefaults(this WebApplicationBuilder builder)
     {
@@ -43,6 +43,7 @@ public static class ApiDefaults
         services.AddHttpContextAccessor();
         services.AddApiRateLimits();
         services.AddRequestLimits();
+        services.AddPublicCompression();
         return builder;
     }
 
@@ -50,6 +51,7 @@ public static class ApiDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePublicCompression();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "政府购买服务助手 API");
         app.UseRequestLimits();
