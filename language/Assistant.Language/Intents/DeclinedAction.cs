@@ -36,11 +36,14 @@ public static partial class DeclinedAction
         // "我不想登记，我想投标": the refusal only sets up the request that follows, which the classifier reads.
         if (!match.Success || Request().IsMatch(normalized, match.Index + match.Length)) return null;
         var verb = match.Groups["verb"].Value;
-        var intent = Actions.First(a => a.Verbs.Split('|').Contains(verb)).Intent;
-        return (intent, match.Index, match.Index + match.Length);
+        // Every verb the patterns capture is in the table; a verb added to a pattern alone is ignored, not a crash.
+        return Actions.FirstOrDefault(a => a.Verbs.Split('|').Contains(verb)).Intent is { } intent
+            ? (intent, match.Index, match.Index + match.Length)
+            : null;
     }
 
-    // A negator of will ("不想", "不打算", "别"), at most two filler words ("再", "去", "在这里"), then the action.
+    // A negator of will ("不想", "不打算", "别"), at most two filler words ("再", "去", "在这里"), then the action. No
+    // one-character verbs here: "不要投诉" is not "不要投".
     [GeneratedRegex("(?:不想要|不想|不要|不用|不需要|不打算|不准备|不愿意|不必|没打算|暂时不|暂不|先不|还是不|就不|不再|别)(?:再|去|来|给|做|进行|办理|参加|参与|申请|继续|在这里|在这儿|这次|了){0,2}(?<verb>登记|注册|入驻|投标|竞标|报价|报名|评价|评分|打分|点评|绑定|提醒|延期|延长|推迟|提问|咨询|澄清|帮助|帮忙)")]
     private static partial Regex Refusal();
 
