@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.Bot.Api;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.Understanding;
@@ -10,7 +11,7 @@ namespace Assistant.Bot.Flows;
 /// A provider asks the purchaser a clarification question on an open project. The answer is published to every bidder
 /// without the asker's name; questions close at the project's clarification deadline (the API decides, by its clock).
 /// </summary>
-public sealed class ClarificationAskFlow(IProvidersApi providers, ProjectLookup lookup) : IFlow
+public sealed partial class ClarificationAskFlow(IProvidersApi providers, ProjectLookup lookup) : IFlow
 {
     public string Intent => Intents.ClarificationAsk;
     public string Help => "澄清提问需要：项目编号（如 SY-2026-001）和您的问题。答复会向所有投标人公开，不会显示提问单位。";
@@ -25,8 +26,7 @@ public sealed class ClarificationAskFlow(IProvidersApi providers, ProjectLookup 
         if (input.ProjectCode is { } code)
         {
             if (await CheckAsync(context, code, ct) is { IsAccepted: false } problem) { await context.SayAsync(problem.Reason!, ct); return; }
-            var question = input.Text.Replace(code, "", StringComparison.OrdinalIgnoreCase).Trim(' ', '：', ':', '，', ',', '的');
-            if (question.Length >= 6) context.Set("question", question);
+            if (QuestionIn(input.Text.Replace(code, "", StringComparison.OrdinalIgnoreCase)) is { } question) context.Set("question", question);
         }
         await NextAsync(context, ct);
     }
@@ -41,11 +41,19 @@ public sealed class ClarificationAskFlow(IProvidersApi providers, ProjectLookup 
                 break;
             case "question":
                 if (input.Text.Length is < 4 or > 1000) return Answer.Invalid("问题应为4到1000个字。");
-                context.Set("question", input.Text);
+                if (QuestionIn(input.Text) is not { } asked) return Answer.Invalid("请直接输入您的问题，例如“护理员需要持证上岗吗？”");
+                context.Set("question", asked);
                 break;
             case Steps.Confirm:
                 if (input.Is(Intents.Deny)) { context.End(); await context.SayAsync("好的，没有提交问题。", ct); return Answer.Accepted; }
-                if (!input.Is(Intents.Affirm) && input.Text != "确认") return Answer.Rejected("请回答“确认”或“取消”。");
+                if (!input.Is(Intents.Affirm) && input.Text != "确认")
+                {
+                    // The real question, typed after a preamble was taken for it, replaces it and is confirmed again.
+                    if (!AsksSomething().IsMatch(input.Text) || QuestionIn(input.Text) is not { } replaced)
+                        return Answer.Rejected("请回答“确认”或“取消”；要改问题，直接输入新的问题。");
+                    context.Set("question", replaced);
+                    break;
+                }
                 context.End();
                 try
                 {
@@ -68,6 +76,25 @@ public sealed class ClarificationAskFlow(IProvidersApi providers, ProjectLookup 
         if (context.Frame.Slot("question") is null) { await context.PromptAsync("question", "请输入您的问题。", ct); return; }
         await context.ConfirmAsync($"请确认：就 {context.Frame.Slot("name")}（{context.Frame.Slot("project")}）提问：“{context.Frame.Slot("question")}”。答复将公开，不显示提问单位。确认提交吗？", ct);
     }
+
+    /// <summary>
+    /// The question in a message, without a preamble ("我想问一下", "请问"); null when nothing is left but words about
+    /// asking ("我想问一下这个项目的问题"), which was once confirmed and submitted as the question itself.
+    /// </summary>
+    internal static string? QuestionIn(string text)
+    {
+        var question = Preamble().Replace(text.Trim(), "").Trim(' ', '：', ':', '，', ',', '。', '的');
+        return Filler().Replace(question, "").Length >= 4 ? question : null;
+    }
+
+    [GeneratedRegex("^(?:(?:我们|我)?(?:想|要)?(?:问一下|问问|问个|咨询一下|咨询|请教一下|请教|提个|提一个|有个|有一个)(?:问题|疑问)?[：:，,]?|请问[：:，,]?)+")]
+    private static partial Regex Preamble();
+
+    [GeneratedRegex("关于|有关|这个项目|该项目|本项目|项目|的|问题|疑问|一下|一个|几个|一些|[？?。，,：:！!\\s]")]
+    private static partial Regex Filler();
+
+    [GeneratedRegex("[？?]|吗|么|是否|能否|可否|需不需要|要不要|是不是|有没有|能不能|可不可以|多少|哪些|什么|怎么|如何|几")]
+    private static partial Regex AsksSomething();
 
     private async Task<Answer> CheckAsync(FlowContext context, string code, CancellationToken ct)
     {

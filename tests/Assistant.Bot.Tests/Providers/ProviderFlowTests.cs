@@ -175,4 +175,29 @@ public sealed class ProviderFlowTests(BotHostFixture host)
         Assert.Equal("服务对象名单何时提供？", question.Question);
         Assert.Equal("org-kangle", question.AskedByOrganisationId);
     }
+
+    [Fact]
+    public async Task A_preamble_is_not_taken_for_the_question_and_a_question_typed_at_the_confirmation_replaces_it()
+    {
+        var project = await BiddingProjectAsync(TimeSpan.FromDays(10));
+        await (await AsAsync("org", "org-kangle"))
+            .Send($"我想问一下{project}这个项目的问题").Expect("请输入您的问题")
+            .Send("我想问一下").Expect("请直接输入您的问题")
+            .Send("护理员需要持证上岗吗？").Expect("请确认", "护理员需要持证上岗吗？")
+            .Send("另外，服务时间是每周几次？").Expect("请确认", "服务时间是每周几次？")
+            .Send("确认").Expect("问题已提交")
+            .StartTestAsync();
+
+        var question = Assert.Single(await ApiStore.Collection<api::Assistant.Api.Clarifications.ClarificationQuestion>().FindAsync(q => q.ProjectId == project));
+        Assert.Equal("另外，服务时间是每周几次？", question.Question);
+    }
+
+    [Theory]
+    [InlineData("我想问一下这个项目的问题", null)]
+    [InlineData("请问：", null)]
+    [InlineData("有个问题，护理员需要持证上岗吗？", "护理员需要持证上岗吗？")]
+    [InlineData("我们需要提供资质证明吗", "我们需要提供资质证明吗")]
+    [InlineData("项目的预算是多少", "项目的预算是多少")]
+    public void The_question_is_what_is_left_after_the_preamble(string text, string? question) =>
+        Assert.Equal(question, Assistant.Bot.Flows.ClarificationAskFlow.QuestionIn(text));
 }
