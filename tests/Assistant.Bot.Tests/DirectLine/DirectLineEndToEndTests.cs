@@ -169,4 +169,25 @@ public sealed class ReminderTests(BotHostFixture host)
         Assert.Contains("提醒：今天", after);
         Assert.Equal(0, await host.Get<Assistant.Bot.Reminders.ReminderService>().DeliverDueAsync(DateTime.UtcNow.AddDays(60), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_reminder_about_one_project_comes_the_asked_number_of_days_before_its_deadline()
+    {
+        var project = JsonDocument.Parse(await host.Api.CreateClient().GetStringAsync("/api/projects/AY-2026-002")).RootElement;
+        var deadline = project.GetProperty("bidDeadline").GetDateTime().ToUniversalTime().AddHours(8);
+        var expected = deadline.Date.AddDays(-2).AddHours(9);
+
+        using var client = new HttpClient { BaseAddress = host.BotUrl };
+        var token = (await (await client.PostAsJsonAsync("/v3/directline/tokens/generate", new { user = new { id = "project-reminder-user" } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var id = (await (await client.PostAsync("/v3/directline/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString();
+        await client.PostAsJsonAsync($"/v3/directline/conversations/{id}/activities", new { type = "message", text = "提醒我AY-2026-002截止前两天" });
+        var before = await client.GetStringAsync($"/v3/directline/conversations/{id}/activities");
+        Assert.Contains($"投标截止时间是{deadline:M月d日 HH:mm}", before);
+        if (expected > DateTime.UtcNow.AddHours(8)) Assert.Contains($"我会在{expected:M月d日 HH:mm}提醒您", before);
+
+        Assert.True(await host.Get<Assistant.Bot.Reminders.ReminderService>().DeliverDueAsync(DateTime.UtcNow.AddDays(60), CancellationToken.None) >= 1);
+        var after = await client.GetStringAsync($"/v3/directline/conversations/{id}/activities");
+        Assert.Contains($"AY-2026-002）的投标将于{deadline:M月d日 HH:mm}截止", after);
+    }
 }
