@@ -147,16 +147,24 @@ public sealed class DirectLineEndToEndTests(BotHostFixture host)
 [Collection(BotCollection.Name)]
 public sealed class ReminderTests(BotHostFixture host)
 {
+    /// <summary>A Direct Line client with a token for <paramref name="user"/>, and a new conversation.</summary>
+    private async Task<(HttpClient Client, string Id)> ConversationAsync(string user)
+    {
+        var client = new HttpClient { BaseAddress = host.BotUrl };
+        var token = (await (await client.PostAsJsonAsync("/v3/directline/tokens/generate", new { user = new { id = user } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var id = (await (await client.PostAsync("/v3/directline/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString()!;
+        return (client, id);
+    }
+
     [Fact]
     public async Task A_reminder_asked_for_in_chat_is_delivered_proactively_into_the_direct_line_conversation()
     {
         var project = JsonDocument.Parse(await host.Api.CreateClient().GetStringAsync("/api/projects/AY-2026-002")).RootElement;
         var deadline = project.GetProperty("bidDeadline").GetDateTime().ToUniversalTime().AddHours(8);
 
-        using var client = new HttpClient { BaseAddress = host.BotUrl };
-        var token = (await (await client.PostAsJsonAsync("/v3/directline/tokens/generate", new { user = new { id = "reminder-user" } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var id = (await (await client.PostAsync("/v3/directline/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString();
+        var (client, id) = await ConversationAsync("reminder-user");
+        using var _ = client;
         await client.PostAsJsonAsync($"/v3/directline/conversations/{id}/activities", new { type = "message", text = $"提醒我{deadline:M月d日}截止的项目" });
         var before = await client.GetStringAsync($"/v3/directline/conversations/{id}/activities");
         Assert.Contains("AY-2026-002", before);
@@ -177,10 +185,8 @@ public sealed class ReminderTests(BotHostFixture host)
         var deadline = project.GetProperty("bidDeadline").GetDateTime().ToUniversalTime().AddHours(8);
         var expected = deadline.Date.AddDays(-2).AddHours(9);
 
-        using var client = new HttpClient { BaseAddress = host.BotUrl };
-        var token = (await (await client.PostAsJsonAsync("/v3/directline/tokens/generate", new { user = new { id = "project-reminder-user" } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var id = (await (await client.PostAsync("/v3/directline/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString();
+        var (client, id) = await ConversationAsync("project-reminder-user");
+        using var _ = client;
         await client.PostAsJsonAsync($"/v3/directline/conversations/{id}/activities", new { type = "message", text = "提醒我AY-2026-002截止前两天" });
         var before = await client.GetStringAsync($"/v3/directline/conversations/{id}/activities");
         Assert.Contains($"投标截止时间是{deadline:M月d日 HH:mm}", before);
