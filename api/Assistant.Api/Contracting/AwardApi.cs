@@ -30,7 +30,8 @@ public static class AwardApi
         if (project!.Status == ProjectStatus.Awarded && project.ContractId is { } unfinished
             && project.AwardedOrganisationId == awardeeId && await store.Collection<Contract>().GetAsync(unfinished, ct) is null
             && bids.FirstOrDefault(b => b.OrganisationId == awardeeId) is { } awarded)
-            return await FinishAsync(store, audit, user, project, bids, request, Draft(project, awarded, request.Contract, now, unfinished), ct);
+            return await FinishAsync(store, audit, user, project, bids, request,
+                Draft(project, awarded, request.Contract, project.AwardedAt ?? now, unfinished), ct);
         if (!ProjectLifecycle.CanMove(project.Status, ProjectStatus.Awarded))
             return (await ProjectSteps.MoveAsync(store, audit, project, ProjectStatus.Awarded, user.Actor(), now, null, ct))!;
 
