@@ -13,6 +13,8 @@ namespace Assistant.Api.Infrastructure;
 internal static class PrecompressedFiles
 {
     private static readonly (string Encoding, string Suffix)[] Twins = [("br", ".br"), ("gzip", ".gz")];
+    // The kinds the build compresses (precompress.mjs); any other request, every API call included, skips the file checks.
+    private static readonly HashSet<string> Compressed = [".js", ".css", ".html", ".svg", ".webmanifest", ".json", ".txt"];
     private static readonly FileExtensionContentTypeProvider Types = new();
 
     /// <summary>Before the static files: points the request at the twin the client accepts, if there is one.</summary>
@@ -20,7 +22,7 @@ internal static class PrecompressedFiles
     {
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return;
         var path = context.Request.Path.Value;
-        if (string.IsNullOrEmpty(path) || path.EndsWith('/') || IsTwin(path)) return;
+        if (string.IsNullOrEmpty(path) || !Compressed.Contains(Path.GetExtension(path))) return;
         var twins = Twins.Where(t => files.GetFileInfo(path + t.Suffix).Exists).ToList();
         if (twins.Count == 0) return;
         // Caches must keep the compressed and the plain answer apart.
