@@ -52,7 +52,12 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
         {
             var context = new FlowContext(turn, conversation, user, active, today);
             var answer = await waiting.ContinueAsync(context, input, ct);
-            if (!answer.IsAccepted)
+            if (context.HandedOverTo is { } next)
+            {
+                conversation.Stack.Remove(active);
+                await StartAsync(next, turn, conversation, user, input, today, ct);
+            }
+            else if (!answer.IsAccepted)
             {
                 if (answer.MayInterrupt && active.Optional)
                 {

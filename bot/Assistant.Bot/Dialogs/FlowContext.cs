@@ -49,6 +49,16 @@ public sealed class FlowContext(ITurnContext turn, ConversationData conversation
         Frame.Done = true;
     }
 
+    /// <summary>The flow another one handed the conversation to this turn (see <see cref="HandOver"/>); not stored.</summary>
+    public string? HandedOverTo { get; private set; }
+
+    /// <summary>Ends this flow and starts <paramref name="intent"/>'s in the same turn ("还没有登记" → registration).</summary>
+    public void HandOver(string intent)
+    {
+        End();
+        HandedOverTo = intent;
+    }
+
     public void Set(string slot, string? value)
     {
         if (value is null) Frame.Slots.Remove(slot);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Assistant.Bot.Dialogs;
 using Assistant.Bot.Understanding;
 using Assistant.Contracts.Api;
@@ -10,9 +11,10 @@ namespace Assistant.Bot.Flows;
 /// checked by the API) with why each fits, filtered by budget and deadline from the message ("预算五十万以上",
 /// "下个月截止"); near misses are explained when asked ("为什么"). Anyone else gets the plain open-project search.
 /// </summary>
-public sealed class ProjectEligibleFlow(IProvidersApi providers, IAssistantApi api, ProjectCards cards) : IFlow
+public sealed partial class ProjectEligibleFlow(IProvidersApi providers, IAssistantApi api, ProjectCards cards) : IFlow
 {
     private const string WhyStep = "why";
+    private const string RegisteredStep = "registered";
     private readonly ProjectSearchFlow _search = new(api, cards);
 
     public string Intent => Intents.ProjectEligible;
@@ -23,8 +25,10 @@ public sealed class ProjectEligibleFlow(IProvidersApi providers, IAssistantApi a
         if (!context.User.IsOrganisation || context.User.OrganisationId is not { } organisationId)
         {
             await _search.StartAsync(context, input, ct);
-            if (context.Frame.Step is null)
-                await context.SayAsync("想知道哪些项目适合贵单位、不适合的原因是什么，请先绑定单位账号（网页登录后生成绑定码，输入“绑定 123456”）；还没有登记可以说“我要登记”。", ct);
+            // Staff and linked users of other roles have no organisation to check; a stranger may be one not yet registered.
+            if (context.Frame.Step is null && !context.User.IsLinked)
+                await context.OfferAsync(RegisteredStep, "贵单位已经在平台登记了吗？登记并绑定单位账号后，我可以告诉您哪些项目适合贵单位、不适合的原因是什么。", ct,
+                    "还没有，我要登记", "已经登记了");
             return;
         }
         var (from, to) = DeadlineRange(input, context.Today);
@@ -59,6 +63,7 @@ public sealed class ProjectEligibleFlow(IProvidersApi providers, IAssistantApi a
 
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
     {
+        if (context.Frame.Step == RegisteredStep) return await RegisteredAsync(context, input, ct);
         if (input.Is(Intents.Deny) || input.Text.StartsWith("不用"))
         {
             context.End();
@@ -73,6 +78,28 @@ public sealed class ProjectEligibleFlow(IProvidersApi providers, IAssistantApi a
         await context.SayAsync(string.Join("\n", chosen.Select(n => $"· {n.Name}（{n.Id}）：{string.Join("；", n.Reasons)}")), ct);
         return Answer.Accepted;
     }
+
+    /// <summary>"还没有" hands over to registration; "登记了" is told how to link the account the bot needs to check fit.</summary>
+    private static async Task<Answer> RegisteredAsync(FlowContext context, Understood input, CancellationToken ct)
+    {
+        var text = input.Text;
+        if (NotRegistered().IsMatch(text) || input.Is(Intents.Deny))
+        {
+            context.HandOver(Intents.OrgRegister);
+            return Answer.Accepted;
+        }
+        if (!Registered().IsMatch(text) && !input.Is(Intents.Affirm))
+            return Answer.Rejected("请回答“还没有”或“已经登记了”。");
+        context.End();
+        await context.SayAsync("请用单位账号登录网页版，在“我的账号”里生成绑定码，然后在这里输入“绑定 123456”（换成您的6位绑定码）。绑定后再问我“有没有适合我们的项目”。", ct);
+        return Answer.Accepted;
+    }
+
+    [GeneratedRegex("^(还|都)?(没|未|不是|没有)|(没|未|没有)(登记|注册)|^否")]
+    private static partial Regex NotRegistered();
+
+    [GeneratedRegex("(已经?|早就?)(登记|注册)|(登记|注册)(了|过)|^(是|对|有)")]
+    private static partial Regex Registered();
 
     /// <summary>"下个月截止" → next month; "本月/这个月" → this month; a date → up to that day. Times in Beijing, sent as UTC.</summary>
     public static (DateTime? From, DateTime? To) DeadlineRange(Understood input, DateOnly today)

@@ -11,8 +11,12 @@ import { chatUserId, startConversation, type ChatConfig } from './directline';
 
 interface WebChatGlobal {
   createDirectLine(o: { domain: string; token: string; webSocket: boolean }): unknown;
+  createStore(initial: object, ...middleware: unknown[]): unknown;
   renderWebChat(o: Record<string, unknown>, el: HTMLElement): void;
 }
+
+interface Action { type: string; payload?: unknown }
+type Next = (action: Action) => unknown;
 
 const status = $('#chat-status');
 registerServiceWorker();
@@ -26,6 +30,7 @@ async function start() {
     const directLine = WebChat.createDirectLine({ domain: config.directLineDomain, token, webSocket: false });
     WebChat.renderWebChat({
       directLine,
+      store: WebChat.createStore({}, sendOnConnect(bindCommand())),
       userID: chatUserId(),
       locale: 'zh-CN',
       styleOptions: { primaryFont: 'inherit', bubbleMaxWidth: 600, sendBoxHeight: 56, hideUploadButton: true, rootHeight: '100%' },
@@ -36,6 +41,25 @@ async function start() {
     status.setAttribute('role', 'alert');
     status.textContent = `暂时无法连接咨询助手：${(e as Error).message}`;
   }
+}
+
+/** "#bind=123456" from the account pages: linking is one tap. The fragment is removed so a reload does not resend it. */
+function bindCommand(): string | null {
+  const code = /^#bind=(\d{6})$/.exec(location.hash)?.[1];
+  if (!code) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  return `绑定 ${code}`;
+}
+
+function sendOnConnect(text: string | null) {
+  return ({ dispatch }: { dispatch: Next }) => (next: Next) => (action: Action) => {
+    const result = next(action);
+    if (text && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+      dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text } });
+      text = null;
+    }
+    return result;
+  };
 }
 
 async function getJson<T>(url: string): Promise<T> {

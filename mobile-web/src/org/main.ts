@@ -1,6 +1,7 @@
 import '../styles/base.css';
 import '../styles/pages.css';
 import { api, ApiError } from '../lib/api';
+import { chatLink } from '../lib/chatlink';
 import { $, h, show } from '../lib/dom';
 import { date, dateTime, money } from '../lib/format';
 import { CASE_STATUS_LABELS, ORG_STATUS_LABELS, label } from '../lib/labels';
@@ -28,7 +29,8 @@ function render(claims: Claims) {
     section('登记状态', async () => registration(await api(`/api/organisations/${org}`)), again),
     section('可报名的项目', async () => eligible(await eligibility), again),
     section('我的投标', async () => bids(await eligibility.catch(() => null)), again),
-    section('待回应的整改（差评）', async () => cases(await api(`/api/rectifications?organisationId=${org}`)), again));
+    section('待回应的整改（差评）', async () => cases(await api(`/api/rectifications?organisationId=${org}`)), again),
+    section('在咨询助手中使用本账号', async () => chatLink(again), again));
 }
 
 interface EligibilityItem { project: ProjectSummary; eligible: boolean; fits: string[]; reasons: string[] }

@@ -1,6 +1,7 @@
 import '../styles/base.css';
 import '../styles/pages.css';
 import { api } from '../lib/api';
+import { chatLink } from '../lib/chatlink';
 import { latestOnly, stale } from '../lib/latest';
 import { $, h, show } from '../lib/dom';
 import { date } from '../lib/format';
@@ -34,7 +35,8 @@ function render(claims: Claims) {
     section('待评价', async () => pending(await api('/api/evaluations/pending'), await names), again),
     section('逾期未回应的差评', async () => overdueCases(await overdue, await names), again),
     section('服务单位评分趋势', async () => trendPicker(await overdue.catch(() => []), await names), again),
-    section('年终统计', yearEnd, again));
+    section('年终统计', yearEnd, again),
+    section('在咨询助手中使用本账号', async () => chatLink(again), again));
 }
 
 async function stages() {

@@ -126,6 +126,28 @@ public sealed class ProviderFlowTests(BotHostFixture host)
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("还没有")]
+    [InlineData("没登记过")]
+    [InlineData("还没有，我要登记")]
+    public Task An_unregistered_provider_asking_for_projects_is_asked_whether_it_is_registered_and_walked_into_registration(string answer) =>
+        Conversation.Start(host)
+            .Send("我们是做居家养老的，上虞区有什么项目可以报名？").Expect("找到", "SY-2026-001")
+            .Expect("贵单位已经在平台登记了吗", "[按钮] 还没有，我要登记 / 已经登记了")
+            .Send(answer).Expect("一步一步来登记承接主体", "单位的全称")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .StartTestAsync();
+
+    [Fact]
+    public Task A_registered_provider_is_told_how_to_link_its_account_and_a_new_request_drops_the_question() =>
+        Conversation.Start(host)
+            .Send("上虞区有什么项目可以报名？").Expect("找到").Expect("贵单位已经在平台登记了吗")
+            .Send("已经登记了").Expect("生成绑定码", "绑定 123456")
+            .Send("上虞区有什么项目可以报名？").Expect("找到").Expect("贵单位已经在平台登记了吗")
+            .Send("SY-2026-001什么时候截止").Expect("投标截止")
+            .Send("取消").Expect("当前没有进行中的事项")
+            .StartTestAsync();
+
     [Fact]
     public async Task A_budget_filter_in_the_message_narrows_the_eligible_projects()
     {

@@ -28,6 +28,28 @@ public sealed class ChatTests(WebFixture web)
     }
 
     [Fact]
+    public async Task An_organisation_links_the_chat_from_its_page_in_one_tap_and_the_bot_then_answers_for_it()
+    {
+        Assert.Null(web.BotStartError);
+        var (context, page) = await web.NewPhoneAsync();
+        await using var _ = context;
+        await page.GotoAsync("/org.html");
+        await page.GetByLabel("用户名").FillAsync("org");
+        await page.GetByLabel("密码").FillAsync("demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成绑定码" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".link-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{6}$"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "打开咨询助手并绑定" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#webchat")).ToContainTextAsync("绑定成功", new() { Timeout = 30000 });
+        Assert.DoesNotContain("#bind", page.Url);
+        var sendBox = page.GetByRole(AriaRole.Textbox).Last;
+        await sendBox.FillAsync("有没有适合我们的项目");
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#webchat")).ToContainTextAsync("适合贵单位", new() { Timeout = 20000 });
+    }
+
+    [Fact]
     public async Task Web_Chat_is_loaded_only_on_the_chat_page()
     {
         var (context, page) = await web.NewPhoneAsync(serviceWorkers: false);
