@@ -63,6 +63,9 @@ public sealed class DeadlineExtendFlow(ProjectLookup lookup, IAccessApi access) 
         if (context.Frame.Step == "reason")
         {
             if (input.Text.Length is < 2 or > 200) return Answer.Rejected("延期原因请用2到200个字说明。");
+            // "确认"/"好的" typed here is a reply to the wrong question; it must not go into the audit trail as the reason.
+            if (input.Is(Intents.Affirm) || input.Text.Trim() is "确认" or "好的" or "可以" or "同意" or "是的")
+                return Answer.Invalid("这一步需要写明延期原因，例如“供应商反映材料准备时间不足”。");
             context.Set("reason", input.Text);
             var to = ChinaTime.From(DateTime.Parse(context.Frame.Slot("deadline")!, null, System.Globalization.DateTimeStyles.RoundtripKind));
             await context.ConfirmAsync($"确认把{context.Frame.Slot("name")}（{context.Frame.Slot("project")}）的投标截止时间从{context.Frame.Slot("from")}延长到{to:yyyy年M月d日 HH:mm}吗？原因：{input.Text}", ct);

@@ -14,7 +14,11 @@ public sealed partial class ProjectLookup(IAssistantApi api)
     public sealed record Ambiguous(IReadOnlyList<ProjectSummaryDto> Candidates) : Result;
     public sealed record NotFound(string What) : Result;
 
-    public async Task<Result> FindAsync(Understood input, CancellationToken ct)
+    /// <summary>
+    /// By code, else by the name words: projects whose names hold them come before those found by category alone, and
+    /// a staff member's own department's projects before others ("居家养老那个项目" from 民政局 means theirs).
+    /// </summary>
+    public async Task<Result> FindAsync(Understood input, string? department, CancellationToken ct)
     {
         if (input.ProjectCode is { } code) return await ByCodeAsync(code, ct);
         var words = NameWords(input.Text);
@@ -22,13 +26,17 @@ public sealed partial class ProjectLookup(IAssistantApi api)
         var page = await api.GetProjectsAsync(q: words, take: 10, ct: ct);
         if (page.Items.Count == 0 && input.Region is { } region && words.Replace(region, "").Replace(region[..^1], "") is { Length: >= 2 } shorter)
             page = await api.GetProjectsAsync(q: shorter, region: region, take: 10, ct: ct);
-        return page.Items.Count switch
+        var items = Prefer(Prefer(page.Items, p => p.Name.Contains(words)), p => department is not null && p.Department == department);
+        return items.Count switch
         {
             0 => new NotFound(words),
-            1 => await ByCodeAsync(page.Items[0].Id, ct),
-            _ => new Ambiguous(page.Items),
+            1 => await ByCodeAsync(items[0].Id, ct),
+            _ => new Ambiguous(items),
         };
     }
+
+    private static IReadOnlyList<ProjectSummaryDto> Prefer(IReadOnlyList<ProjectSummaryDto> items, Func<ProjectSummaryDto, bool> better) =>
+        items.Where(better).ToList() is { Count: > 0 } preferred ? preferred : items;
 
     public async Task<Result> ByCodeAsync(string code, CancellationToken ct)
     {

@@ -24,15 +24,13 @@ public sealed class ProjectStatusFlow(IAssistantApi api, IAccessApi access, Proj
         if (input.ProjectCode is null && (input.Text.Contains("没定标") || input.Text.Contains("超过截止") || input.Text.Contains("逾期"))) { await OverdueAsync(context, ct); return; }
 
         context.Set("question", input.Text);
-        switch (await lookup.FindAsync(input, ct))
+        switch (await lookup.FindAsync(input, context.User.IsStaff ? context.User.Department : null, ct))
         {
             case ProjectLookup.Found found:
                 await AnswerAsync(context, found.Project, ct);
                 break;
             case ProjectLookup.Ambiguous ambiguous:
-                context.Set("candidates", string.Join(",", ambiguous.Candidates.Select(c => c.Id)));
-                await context.OfferAsync(WhichStep, "您指的是哪一个？", ct,
-                    ambiguous.Candidates.Take(6).Select(c => $"{c.Id} {c.Name}").ToArray());
+                await OfferChoiceAsync(context, ambiguous.Candidates.Take(6).Select(c => new ProjectChoice.Option(c.Id, c.Name)).ToList(), "您指的是哪一个？", ct);
                 break;
             case ProjectLookup.NotFound notFound:
                 await context.SayAsync($"没有找到“{notFound.What}”相关的公开项目。请核对项目名称，或直接输入项目编号（如 SY-2025-001）。", ct);
@@ -42,15 +40,25 @@ public sealed class ProjectStatusFlow(IAssistantApi api, IAccessApi access, Proj
 
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
     {
-        var candidates = (context.Frame.Slot("candidates") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var chosen = input.ProjectCode is { } code && candidates.Contains(code) ? code
-            : int.TryParse(input.Text, out var n) && n >= 1 && n <= candidates.Length ? candidates[n - 1]
-            : input.ProjectCode;
-        if (chosen is null) return Answer.Rejected("请从列表中选择一个项目，或输入项目编号。");
+        var offered = ProjectChoice.Decode(context.Frame.Slot("candidates"));
+        var matches = ProjectChoice.Match(input.Text, input.ProjectCode, offered);
+        if (matches.Count == 0) return Answer.Rejected("请从列表中选择一个项目，或输入项目编号。");
+        if (matches.Count > 1)
+        {
+            await OfferChoiceAsync(context, matches, $"有{matches.Count}个符合，您指的是哪一个？", ct);
+            return Answer.Accepted;
+        }
+        var chosen = matches[0].Id;
         if (await lookup.ByCodeAsync(chosen, ct) is not ProjectLookup.Found found) return Answer.Invalid($"没有编号为 {chosen} 的公开项目。");
         context.End();
         await AnswerAsync(context, found.Project, ct);
         return Answer.Accepted;
+    }
+
+    private static Task OfferChoiceAsync(FlowContext context, IReadOnlyList<ProjectChoice.Option> options, string question, CancellationToken ct)
+    {
+        context.Set("candidates", ProjectChoice.Encode(options));
+        return context.OfferAsync(WhichStep, question, ct, options.Select(o => $"{o.Id} {o.Name}").ToArray());
     }
 
     private async Task AnswerAsync(FlowContext context, ProjectDetailsDto p, CancellationToken ct)

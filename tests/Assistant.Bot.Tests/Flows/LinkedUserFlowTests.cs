@@ -31,6 +31,20 @@ public sealed class LinkedUserFlowTests(BotHostFixture host)
     private static string InSixtyDays => DateTime.UtcNow.AddHours(8).AddDays(60).ToString("M月d日");
 
     [Fact]
+    public async Task Staff_asking_by_a_name_several_departments_use_are_offered_their_own_department_projects()
+    {
+        await (await AsAsync(Staff("上虞区民政局")))
+            .Send("居家养老那个项目到哪一步了？").AssertReply(activity =>
+            {
+                var text = Conversation.Describe(activity);
+                Assert.Contains("您指的是哪一个？", text);
+                Assert.Contains("SY-2025-001", text);
+                Assert.DoesNotContain("XN-2026-001", text);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Linking_with_a_real_code_then_extending_a_deadline_changes_it_in_the_api_after_confirmation()
     {
         var staff = await host.Api.ClientForAsync("staff");
@@ -42,6 +56,7 @@ public sealed class LinkedUserFlowTests(BotHostFixture host)
         await Conversation.Start(host)
             .Send($"绑定 {code}").Expect("绑定成功", "李科长")
             .Send($"把SY-2026-002的投标截止时间延长到{target:M月d日}").Expect("延期原因")
+            .Send("确认").Expect("需要写明延期原因", "请简要说明延期原因")
             .Send("部分社会组织反映材料准备时间不足").Expect("确认把上虞区老年助餐服务项目（SY-2026-002）", "[按钮] 确认 / 取消")
             .Send("确认").Expect("已延长", $"{target:yyyy年M月d日}")
             .Send("哪些项目超过截止日期还没定标").Expect("您管理的项目中")

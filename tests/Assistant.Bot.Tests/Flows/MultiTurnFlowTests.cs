@@ -30,6 +30,16 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
+    public Task The_choice_can_be_answered_with_words_from_the_name_and_a_shared_word_narrows_it() =>
+        Conversation.Start(host)
+            .Send("居家养老那个项目到哪一步了？").Expect("您指的是哪一个？", "SY-2025-001", "SY-2026-001")
+            .Send("2025年度那个").Expect("当前阶段：服务中", "SY-2025-001")
+            .Send("居家养老那个项目到哪一步了？").Expect("您指的是哪一个？")
+            .Send("上虞区的").Expect("个符合，您指的是哪一个？", "SY-2025-001", "SY-2026-001")
+            .Send("第一个").Expect("当前阶段", "上虞区")
+            .StartTestAsync();
+
+    [Fact]
     public Task A_new_question_instead_of_the_choice_is_answered_and_not_asked_again() =>
         Conversation.Start(host)
             .Send("居家养老服务项目到哪一步了").Expect("您指的是哪一个？")
