@@ -175,6 +175,11 @@ public sealed partial class PolicyKnowledgeBase : IDisposable
         var oldPassages = await passages.FindAsync(p => p.DocumentId == id, ct: ct);
 
         var contentHash = Hash(cleanText);
+        // The same text again (a repeated upload, the platform rules at each start): nothing to write or re-index. The
+        // index already matches the store (EnsureIndexAsync), and every passage carries this text's hash.
+        if (existing is not null && existing.ContentHash == contentHash && existing.FileName == fileName
+            && oldPassages.Count == parsed.Passages.Count && oldPassages.All(p => p.Id.StartsWith($"{id}-{contentHash[..8]}-", StringComparison.Ordinal)))
+            return new PolicyIngestResultDto(fileName, true, id, existing.Title, existing.DocNumber, existing.PassageCount, true, null);
         var document = new PolicyDocument
         {
             Id = id, FileName = fileName, Title = parsed.Title, DocNumber = parsed.DocNumber, IssuingBody = parsed.IssuingBody,

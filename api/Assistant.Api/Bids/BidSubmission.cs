@@ -21,6 +21,7 @@ namespace Assistant.Api.Bids;
 public static class BidSubmission
 {
     public const decimal MaxPrice = 10_000_000_000m;
+    public const int MaxPlanSummaryLength = 2000;
     private const int Attempts = 5;
 
     public static async Task<Results<Created<BidReceiptDto>, Ok<BidReceiptDto>, ValidationProblem, ProblemHttpResult>> Submit(
@@ -32,7 +33,7 @@ public static class BidSubmission
         {
             if (request.Price is not { } price || price <= 0) errors.Add(nameof(request.Price), "请填写报价（大于0的金额，单位：元）");
             else if (price > MaxPrice || decimal.Round(price, 2) != price) errors.Add(nameof(request.Price), "报价金额不正确（最多两位小数）");
-            errors.Require(nameof(request.PlanSummary), request.PlanSummary, "服务方案摘要", 2000);
+            errors.Require(nameof(request.PlanSummary), request.PlanSummary, "服务方案摘要", MaxPlanSummaryLength);
             if (request.SubmissionId?.Length > 64) errors.Add(nameof(request.SubmissionId), "SubmissionId 不能超过64个字符");
             if (!request.DeclaredNotExcluded)
                 errors.Add(nameof(request.DeclaredNotExcluded), "请声明贵机构不存在被禁止参与政府购买服务的情形（未被列入黑名单、近三年无重大违法记录）");

@@ -16,7 +16,8 @@ internal sealed class PolicyDemoSeeder(IServiceProvider services, IConfiguration
 
     public async Task SeedAsync(IDocumentStore store, CancellationToken ct)
     {
-        if (await store.Collection<PolicyDocument>().CountAsync(_ => true, ct) > 0) return;
+        // The platform rules are published at every start (PlatformRulesPublisher) and are no sign of an earlier seeding.
+        if (await store.Collection<PolicyDocument>().CountAsync(d => d.FileName != PlatformRules.FileName, ct) > 0) return;
         // Unset: look for shared/policies above the app; empty: load none (the test factory does this).
         var folder = configuration["Demo:PolicyFolder"] ?? RepositoryPaths.FindUp(environment.ContentRootPath, "shared", "policies");
         if (folder == "") return;

@@ -13,6 +13,7 @@ public static class PolicySetup
         builder.Services.AddSingleton<ICatalogueFacts, ApiCatalogueFacts>();
         builder.Services.AddPolicyKnowledge();
         builder.Services.AddSingleton<IStoreSeeder, PolicyDemoSeeder>();
+        builder.Services.AddHostedService<PlatformRulesPublisher>();
         return builder;
     }
 

@@ -11,13 +11,15 @@ namespace Assistant.Bot.Flows;
 public sealed class AccountLinkFlow(IAccessApi access) : IFlow
 {
     public string Intent => Intents.AccountLink;
-    public string Help => "在网页上登录后生成6位绑定码，然后在这里输入“绑定 123456”。";
+    public string Help => Where;
+
+    private const string Where = "绑定码在网页上生成：登录“承接机构”或“工作人员”页面，在“在咨询助手中使用本账号”一栏点“生成绑定码”，然后在这里输入“绑定”加6位绑定码，例如“绑定 123456”。";
 
     public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
     {
         if (input.LinkCode is not { } code)
         {
-            await context.SayAsync("请输入“绑定”加6位绑定码，例如“绑定 123456”。绑定码可在网页登录后生成。", ct);
+            await context.SayAsync(Where, ct);
             return;
         }
         LinkedAccountDto account;

@@ -41,9 +41,13 @@ public sealed class SingleTurnFlowTests(BotHostFixture host)
     public Task Pending_evaluations_this_month_answer_with_a_list_or_say_there_are_none() =>
         Conversation.Start(host).Send("本月有哪些项目待评价").ExpectAny("待绩效评价", "本月没有到期待评价的项目").StartTestAsync();
 
-    [Fact]
-    public Task Policy_questions_cite_a_source_or_say_the_service_is_not_available() =>
-        Conversation.Start(host).Send("投标需要哪些材料？").ExpectAny("出处：", "政策问答服务暂未开通").StartTestAsync();
+    [Theory]
+    [InlineData("谁可以承接政府购买服务？", "民政部门登记成立", "出处：《关于推进政府购买服务的实施意见》（江北府办〔2015〕109号）")]
+    [InlineData("投标需要哪些材料？", "服务方案摘要", "出处：《政府购买服务助手平台规则》")]
+    [InlineData("評價是匿名的嗎", "看不到是谁作出的评价", "出处：《政府购买服务助手平台规则》")]
+    [InlineData("差评以后多久要整改", "5个工作日内", "出处：《政府购买服务助手平台规则》")]
+    public Task Policy_and_platform_rule_questions_are_answered_with_their_source(string question, params string[] expected) =>
+        Conversation.Start(host).Send(question).Expect(expected).StartTestAsync();
 
     [Fact]
     public Task Account_link_codes_are_redeemed_with_the_api_and_never_accepted_blindly() =>
