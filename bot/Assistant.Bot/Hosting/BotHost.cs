@@ -57,6 +57,7 @@ public static class BotHost
     public static IServiceCollection AddFlows(this IServiceCollection services)
     {
         services.AddSingleton<ProjectLookup>();
+        services.AddSingleton<ProjectWatchLists>();
         services.AddSingleton<ProjectCards>();
         services.AddSingleton<ProjectQueries>();
         services.AddSingleton<OutcomeNotices>();
