@@ -69,9 +69,14 @@ internal static class DemoProjects
             SearchText = ChineseScript.ToSimplified($"{s.Name} {s.Category} {s.Department} {s.Region}"),
         };
         var target = Array.IndexOf(Path, s.Status) is var i and >= 0 ? i : Array.IndexOf(Path, s.Status == Unsuccessful ? EvaluatingBids : Bidding);
+        // A finished project (evaluated, closed) served nine months and was evaluated after its service ended; others serve a year.
+        var serviceStart = bidDeadline.AddDays(30);
+        var serviceEnd = target >= Array.IndexOf(Path, Evaluated) ? serviceStart.AddMonths(9) : serviceStart.AddYears(1);
         var at = published;
         for (var step = 1; step <= target; step++)
         {
+            if (Path[step] == Evaluated) at = serviceEnd.AddDays(10);
+            if (Path[step] == Closed) at = serviceEnd.AddDays(30);
             ProjectLifecycle.TryMove(project, Path[step], "demo", at, null, out _);
             at = step switch { 1 => published.AddDays(1), 2 => bidDeadline, _ => at.AddDays(10) };
         }
@@ -81,8 +86,8 @@ internal static class DemoProjects
         {
             project.AwardedAt = bidDeadline.AddDays(10);
             project.AwardedOrganisationId = s.Awardee;
-            project.ServiceStart = bidDeadline.AddDays(30);
-            project.ServiceEnd = project.ServiceStart.Value.AddYears(1);
+            project.ServiceStart = serviceStart;
+            project.ServiceEnd = serviceEnd;
             project.EvaluationDue = project.ServiceEnd;
         }
         return project;

@@ -1,12 +1,14 @@
 using Assistant.Api.Auth;
 using Assistant.Api.Catalogue;
 using Assistant.Api.Contracting;
+using Assistant.Api.Evaluations;
 using Assistant.Api.Organisations;
 using Assistant.Api.Projects;
 using Assistant.Api.Ratings;
 using Assistant.Contracts.Domain;
 using Assistant.Platform.Storage;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Demo;
 
@@ -14,7 +16,7 @@ namespace Assistant.Api.Demo;
 /// Loads demo data into an empty store on first start (Store:SeedDemoData, on by default; turn it off in production).
 /// The demo accounts staff / finance / org / admin all have the password "demo".
 /// </summary>
-internal sealed class DemoSeeder(IPasswordHasher<User> hasher, TimeProvider clock, ILogger<DemoSeeder> logger) : IStoreSeeder
+internal sealed class DemoSeeder(IPasswordHasher<User> hasher, TimeProvider clock, IOptions<EvaluationOptions> evaluations, ILogger<DemoSeeder> logger) : IStoreSeeder
 {
     public const string DemoPassword = "demo";
 
@@ -36,6 +38,9 @@ internal sealed class DemoSeeder(IPasswordHasher<User> hasher, TimeProvider cloc
         foreach (var (project, _) in projects.Where(p => p.Project.ContractId is not null))
             await store.Collection<Project>().ReplaceAsync(project, ct);
         await store.Collection<Contract>().InsertManyAsync(contracts, ct);
+        var finished = projects.Where(p => p.Project.Status is ProjectStatus.Evaluated or ProjectStatus.Closed && p.Project.ContractId is not null)
+            .Select(p => (p.Project, contracts.First(c => c.Id == p.Project.ContractId))).ToList();
+        await store.Collection<Evaluation>().InsertManyAsync(DemoEvaluations.For(finished, evaluations.Value, now).ToList(), ct);
 
         var (ratings, cases) = DemoRatings(contracts.Where(c => c.ProjectId is "SY-2025-001" or "JB-2025-002" or "AY-2025-001"), now);
         await store.Collection<Rating>().InsertManyAsync(ratings, ct);

@@ -20,6 +20,7 @@ public static class DisclosureApi
         var group = app.MapGroup("/api/disclosure").WithTags("Disclosure").AllowAnonymous();
         group.MapGet("/evaluations", Evaluations);
         group.MapGet("/providers/{id}/ratings", ProviderRatings);
+        group.MapGet("/projects/{id}", ProjectResults.Get);
         return app;
     }
 

@@ -65,3 +65,16 @@ public sealed record DisclosedEvaluationDto(
     int RatingCount,
     bool TooFewRatings,
     DateTime PublishedAt);
+
+/// <summary>中标（成交）结果 as published: who won and for how much. Nothing about the bids that lost.</summary>
+public sealed record PublishedAwardDto(
+    string OrganisationId,
+    string ProviderName,
+    string? CreditCode,
+    DateTime AwardedAt,
+    decimal? ContractAmount,
+    DateTime? ServiceStart,
+    DateTime? ServiceEnd);
+
+/// <summary>What the public may see of how a project went: its award and its published evaluations.</summary>
+public sealed record ProjectResultsDto(string ProjectId, PublishedAwardDto? Award, IReadOnlyList<DisclosedEvaluationDto> Evaluations);

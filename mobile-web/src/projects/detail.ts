@@ -7,6 +7,7 @@ import { PROVIDER_KIND_LABELS, STATUS_LABELS } from '../lib/labels';
 import { empty, section } from '../lib/section';
 import { registerServiceWorker } from '../lib/sw-register';
 import type { ProjectDetails, PublishedQuestion } from './model';
+import { AWARDED, results } from './results';
 
 const app = $('#app');
 const id = new URLSearchParams(location.search).get('id')?.trim() ?? '';
@@ -18,7 +19,8 @@ async function load() {
   try {
     const p = await api<ProjectDetails>(`/api/projects/${encodeURIComponent(id)}`);
     document.title = `${p.name} - 项目公开信息`;
-    show(app, back(), details(p), section('公开答疑', () => questions(p.id)));
+    show(app, back(), details(p), AWARDED.includes(p.status) ? section('结果公开', () => results(p.id)) : null,
+      section('公开答疑', () => questions(p.id)));
   } catch (e) {
     show(app, back(), h('p', { class: 'notice notice-error', role: 'alert' }, (e as Error).message));
   }

@@ -25,3 +25,17 @@ export function filtersFrom(search: string): ProjectFilters {
   const get = (k: string) => (p.get(k) ?? '').trim().slice(0, 100);
   return { q: get('q'), region: get('region'), category: get('category'), status: get('status') };
 }
+
+/** GET /api/disclosure/projects/{id}: the award and the published evaluations. */
+export interface ProjectResults {
+  award: {
+    organisationId: string; providerName: string; creditCode?: string | null; awardedAt: string;
+    contractAmount?: number | null; serviceStart?: string | null; serviceEnd?: string | null;
+  } | null;
+  evaluations: { period: string; compositeScore: number; gradeLabel: string; recipientScore?: number | null; ratingCount: number; tooFewRatings: boolean }[];
+}
+
+/** GET /api/disclosure/providers/{id}/ratings (only the totals are shown here). */
+export interface ProviderRatings {
+  count: number; average?: number | null; satisfactionRate?: number | null; rectificationsOpened: number; rectificationsClosed: number;
+}

@@ -95,4 +95,28 @@ public sealed class ProjectSearchTests(WebFixture web)
         await Assertions.Expect(qa).ToContainTextAsync("答：本项目不收取投标保证金。");
         await Assertions.Expect(page.Locator(".qa")).Not.ToContainTextAsync("康乐");
     }
+
+    [Fact]
+    public async Task A_finished_project_shows_who_won_for_how_much_and_its_published_evaluation()
+    {
+        var results = await web.Http.GetFromJsonAsync<JsonElement>("/api/disclosure/projects/SY-2025-002");
+        var award = results.GetProperty("award");
+        var evaluation = results.GetProperty("evaluations")[0];
+
+        var (context, page) = await web.NewPhoneAsync();
+        await using var _ = context;
+        await page.GotoAsync("/project.html?id=SY-2025-002");
+        var section = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "结果公开" }) });
+        await Assertions.Expect(section).ToContainTextAsync($"中标（成交）单位{award.GetProperty("providerName").GetString()}");
+        await Assertions.Expect(section).ToContainTextAsync("合同金额");
+        await Assertions.Expect(section.Locator("tbody tr").First).ToContainTextAsync(evaluation.GetProperty("gradeLabel").GetString()!);
+        await Assertions.Expect(section).ToContainTextAsync("整个合同期");
+        await section.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "project-results");
+
+        // A project still taking bids has nothing to disclose yet.
+        await page.GotoAsync("/project.html?id=SY-2026-001");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "公开答疑" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "结果公开" })).ToHaveCountAsync(0);
+    }
 }
