@@ -8,6 +8,7 @@ namespace Assistant.Bot.Api;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(PageDto<ProjectSummaryDto>))]
 [JsonSerializable(typeof(ProjectDetailsDto))]
+[JsonSerializable(typeof(ProjectResultsDto))]
 [JsonSerializable(typeof(IReadOnlyList<CatalogueItemDto>))]
 [JsonSerializable(typeof(TokenRequest))]
 [JsonSerializable(typeof(TokenResponse))]

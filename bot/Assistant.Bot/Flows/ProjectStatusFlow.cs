@@ -12,7 +12,7 @@ namespace Assistant.Bot.Flows;
 /// "哪些项目超过截止日期还没定标") come from <see cref="ProjectWatchLists"/>. Several projects match a name →
 /// "您指的是哪一个？", never a guess.
 /// </summary>
-public sealed class ProjectStatusFlow(IAccessApi access, ProjectLookup lookup, ProjectCards cards, ProjectWatchLists lists) : IFlow
+public sealed class ProjectStatusFlow(IAssistantApi api, IAccessApi access, ProjectLookup lookup, ProjectCards cards, ProjectWatchLists lists) : IFlow
 {
     private const string WhichStep = "which";
 
@@ -78,9 +78,24 @@ public sealed class ProjectStatusFlow(IAccessApi access, ProjectLookup lookup, P
         if (dates.Count > 0) text.AppendLine($"关键日期：{string.Join("；", dates)}");
         text.AppendLine($"下一步：{p.NextStep}（由{p.NextActor}办理）");
         text.AppendLine($"购买主体：{p.Department}；预算{ProjectCards.Money(p.Budget)}；{p.MethodLabel}");
+        if (p.Status is >= ProjectStatus.Awarded and <= ProjectStatus.Closed && await ResultsAsync(p.Id, ct) is { } results) text.AppendLine(results);
         if (await OpenComplaintsAsync(context, p.Id, ct) is { } complaints) text.AppendLine(complaints);
         text.Append($"详情：{cards.Url(p.Id)}");
         await context.SayAsync(text.ToString(), ct);
+    }
+
+    /// <summary>"中标单位：…；合同金额…；绩效评价：良好（88.14分）" from what is disclosed; nothing when that cannot be read.</summary>
+    private async Task<string?> ResultsAsync(string projectId, CancellationToken ct)
+    {
+        ProjectResultsDto results;
+        try { results = await api.GetProjectResultsAsync(projectId, ct); }
+        catch (Exception e) when (ApiFailure.IsRefused(e) || ApiFailure.IsNotFound(e)) { return null; }
+        var parts = new List<string>();
+        if (results.Award is { } award)
+            parts.Add($"中标单位：{award.ProviderName}" + (award.ContractAmount is { } amount ? $"；合同金额{ProjectCards.Money(amount)}" : ""));
+        if (results.Evaluations.LastOrDefault() is { } evaluation)
+            parts.Add($"绩效评价：{evaluation.GradeLabel}（{evaluation.CompositeScore:0.##}分）");
+        return parts.Count == 0 ? null : string.Join("；", parts);
     }
 
     /// <summary>Open 差评 cases from the status endpoint; the API decides what this user may see (counts, or the list for staff).</summary>

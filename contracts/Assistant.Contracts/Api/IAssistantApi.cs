@@ -20,6 +20,10 @@ public interface IAssistantApi
     [Get("/api/projects/{id}")]
     Task<ProjectDetailsDto> GetProjectAsync(string id, CancellationToken ct = default);
 
+    /// <summary>The award and published evaluations (信息公开), as anyone may see them.</summary>
+    [Get("/api/disclosure/projects/{id}")]
+    Task<ProjectResultsDto> GetProjectResultsAsync(string id, CancellationToken ct = default);
+
     [Get("/api/catalogue")]
     Task<IReadOnlyList<CatalogueItemDto>> GetCatalogueAsync(int? year = null, CancellationToken ct = default);
 }

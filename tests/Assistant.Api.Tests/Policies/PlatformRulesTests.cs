@@ -21,6 +21,7 @@ public sealed class PlatformRulesTests
     [InlineData("绩效评价不合格会怎么样", "不合格的暂不支付")]
     [InlineData("绑定码在哪里生成", "生成6位绑定码")]
     [InlineData("投标需要哪些材料？", "报价（不超过项目预算）和服务方案摘要（不超过2000字）")]
+    [InlineData("中标结果在哪里公示", "“结果公开”一栏公布")]
     public async Task Questions_about_the_platform_s_own_rules_are_answered_from_its_configuration_and_cited(string question, string expected)
     {
         await using var api = new ApiFactory();
