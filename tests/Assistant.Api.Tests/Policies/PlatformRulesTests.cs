@@ -22,6 +22,7 @@ public sealed class PlatformRulesTests
     [InlineData("绑定码在哪里生成", "生成6位绑定码")]
     [InlineData("投标需要哪些材料？", "报价（不超过项目预算）和服务方案摘要（不超过2000字）")]
     [InlineData("中标结果在哪里公示", "“结果公开”一栏公布")]
+    [InlineData("我们机构刚成立一年，能投标吗", "刚成立的机构可以投不限成立年限的项目")]
     public async Task Questions_about_the_platform_s_own_rules_are_answered_from_its_configuration_and_cited(string question, string expected)
     {
         await using var api = new ApiFactory();
