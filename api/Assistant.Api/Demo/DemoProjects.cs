@@ -22,6 +22,8 @@ internal static class DemoProjects
         new("SY-2026-006", "上虞区城区路灯维护项目", "上虞区综合行政执法局", "上虞区", "C0401", "路灯及市政设施维护", 380_000m, CompetitiveNegotiation, Draft, 40),
         new("SY-2025-001", "上虞区居家养老服务项目（2025年度）", "上虞区民政局", "上虞区", "A0101", "居家养老服务", 640_000m, OpenTender, InService, -300, MinYears: 2, Awardee: DemoOrganisations.KangLe),
         new("SY-2025-002", "上虞区慢病随访公共卫生服务项目", "上虞区卫计局", "上虞区", "A0201", "公共卫生服务", 300_000m, CompetitiveConsultation, Evaluated, -320, Awardee: DemoOrganisations.KangLe),
+        // Its year of service ended a few days ago: the evaluation 李科长 is asked for this month (journeys.md).
+        new("SY-2025-004", "上虞区困难群众社会救助服务项目", "上虞区民政局", "上虞区", "B0201", "专业社会工作服务", 360_000m, CompetitiveConsultation, InService, -398, Awardee: DemoOrganisations.YangGuang),
         new("SY-2025-003", "上虞区乡镇路灯维护项目", "上虞区综合行政执法局", "上虞区", "C0401", "路灯及市政设施维护", 220_000m, RequestForQuotation, EvaluatingBids, -20),
         new("JB-2026-001", "江北区困境儿童社会工作服务项目", "江北区民政局", "江北区", "B0201", "专业社会工作服务", 520_000m, OpenTender, Bidding, 21, MinYears: 2),
         new("JB-2026-002", "江北区残疾人居家康复服务项目", "江北区残联", "江北区", "A0501", "残疾人康复服务", 360_000m, CompetitiveConsultation, Published, 30),

@@ -45,6 +45,12 @@ public sealed class LinkedUserFlowTests(BotHostFixture host)
     }
 
     [Fact]
+    public async Task Staff_asking_for_this_month_s_evaluations_get_their_department_s_overdue_one_with_a_link() =>
+        await (await AsAsync(Staff("上虞区民政局")))
+            .Send("本月有哪些项目待评价").Expect("待绩效评价", "上虞区困难群众社会救助服务项目（SY-2025-004）", "已逾期", "project.html?id=SY-2025-004")
+            .StartTestAsync();
+
+    [Fact]
     public async Task Linking_with_a_real_code_then_extending_a_deadline_changes_it_in_the_api_after_confirmation()
     {
         var staff = await host.Api.ClientForAsync("staff");
