@@ -87,7 +87,8 @@ public sealed partial class ClarificationAskFlow(IProvidersApi providers, Projec
         return Filler().Replace(question, "").Length >= 4 ? question : null;
     }
 
-    [GeneratedRegex("^(?:(?:我们|我)?(?:想|要)?(?:问一下|问问|问个|咨询一下|咨询|请教一下|请教|提个|提一个|有个|有一个)(?:问题|疑问)?[：:，,]?|请问[：:，,]?)+")]
+    // "这个项目我们想问一下…" too: the project named before the asking words belongs to the preamble, not to the question.
+    [GeneratedRegex("^(?:(?:关于)?(?:这个|该|本)?项目的?[，,]?)?(?:(?:我们|我)?(?:想|要)?(?:问一下|问问|问个|咨询一下|咨询|请教一下|请教|提个|提一个|有个|有一个)(?:问题|疑问)?[：:，,]?|请问[：:，,]?)+")]
     private static partial Regex Preamble();
 
     [GeneratedRegex("关于|有关|这个项目|该项目|本项目|项目|的|问题|疑问|一下|一个|几个|一些|[？?。，,：:！!\\s]")]

@@ -220,6 +220,9 @@ public sealed class ProviderFlowTests(BotHostFixture host)
     [InlineData("有个问题，护理员需要持证上岗吗？", "护理员需要持证上岗吗？")]
     [InlineData("我们需要提供资质证明吗", "我们需要提供资质证明吗")]
     [InlineData("项目的预算是多少", "项目的预算是多少")]
+    [InlineData("这个项目我们想问一下服务时间能不能调整", "服务时间能不能调整")]
+    [InlineData("关于这个项目，请问服务时间能不能调整", "服务时间能不能调整")]
+    [InlineData("这个项目的预算是多少", "这个项目的预算是多少")]
     public void The_question_is_what_is_left_after_the_preamble(string text, string? question) =>
         Assert.Equal(question, Assistant.Bot.Flows.ClarificationAskFlow.QuestionIn(text));
 }
