@@ -51,6 +51,12 @@ public sealed class BidSubmitFlow(ProjectLookup lookup, IProvidersApi providers,
                 context.Set("price", Money(money));
                 break;
             case "plan":
+                // Changing only the price: the plan of the bid already submitted stands when the user says so.
+                if (context.Frame.Slot("previousPlan") is { } previous && (input.Is(Intents.Affirm) || KeepWords.Any(input.Text.Contains)))
+                {
+                    context.Set("plan", previous);
+                    break;
+                }
                 if (input.Text.Length is < 4 or > 500) return Answer.Rejected("请用4到500个字简要说明服务方案，例如“组建10人服务团队，每周上门两次”。");
                 context.Set("plan", input.Text);
                 break;
@@ -92,9 +98,17 @@ public sealed class BidSubmitFlow(ProjectLookup lookup, IProvidersApi providers,
     {
         if (context.Frame.Slot("project") is null) { await context.PromptAsync("project", "请问要投哪个项目？请输入项目编号（如 SY-2026-001）。", ct); return; }
         if (context.Frame.Slot("price") is not { } price) { await context.PromptAsync("price", "请问报价多少？（例如“报价四十五万元”）", ct); return; }
-        if (context.Frame.Slot("plan") is null) { await context.PromptAsync("plan", "请简要说明服务方案（如团队人数、服务频次、服务内容）。", ct); return; }
+        if (context.Frame.Slot("plan") is null)
+        {
+            if (context.Frame.Slot("previousPlan") is { } previous)
+                await context.PromptAsync("plan", $"服务方案沿用上次提交的吗？上次：“{previous}”。回复“沿用”，或输入新的服务方案。", ct, "沿用上次的方案");
+            else await context.PromptAsync("plan", "请简要说明服务方案（如团队人数、服务频次、服务内容）。", ct);
+            return;
+        }
+        var revision = context.Frame.Slot("previousPrice") is { } before
+            ? $"（修改已提交的投标，原报价{ProjectCards.Money(decimal.Parse(before, CultureInfo.InvariantCulture))}）" : "";
         await context.ConfirmAsync(
-            $"请确认：投标 {context.Frame.Slot("name")}（{context.Frame.Slot("project")}），报价{ProjectCards.Money(decimal.Parse(price, CultureInfo.InvariantCulture))}，" +
+            $"请确认：投标{revision} {context.Frame.Slot("name")}（{context.Frame.Slot("project")}），报价{ProjectCards.Money(decimal.Parse(price, CultureInfo.InvariantCulture))}，" +
             $"服务方案：{context.Frame.Slot("plan")}。\n提交即声明：本单位未被列入黑名单，近三年无重大违法记录，不存在被禁止参与政府购买服务的情形。确认提交吗？", ct);
     }
 
@@ -109,8 +123,24 @@ public sealed class BidSubmitFlow(ProjectLookup lookup, IProvidersApi providers,
         context.Set("name", p.Name);
         context.Set("budget", p.Budget.ToString(CultureInfo.InvariantCulture));
         if (context.Frame.Slot("price") is { } price && decimal.Parse(price, CultureInfo.InvariantCulture) > p.Budget) context.Set("price", null);
+        await RememberEarlierBidAsync(context, p.Id, ct);
         return Answer.Accepted;
     }
+
+    /// <summary>A bid already submitted for this project: its price and plan, so a revision need not retype the plan.</summary>
+    private async Task RememberEarlierBidAsync(FlowContext context, string projectId, CancellationToken ct)
+    {
+        try
+        {
+            var earlier = await providers.GetMyBidAsync(projectId, ct);
+            context.Set("previousPrice", Money(earlier.Price));
+            context.Set("previousPlan", earlier.PlanSummary);
+        }
+        // No bid yet (404), or the API will not say: the plan is simply asked for.
+        catch (ApiException) { }
+    }
+
+    private static readonly string[] KeepWords = ["沿用", "不变", "一样", "同上", "照旧", "上次的"];
 
     private static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

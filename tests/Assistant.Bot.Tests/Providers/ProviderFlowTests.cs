@@ -162,6 +162,23 @@ public sealed class ProviderFlowTests(BotHostFixture host)
     }
 
     [Fact]
+    public async Task Changing_only_the_price_keeps_the_submitted_plan_when_asked_and_the_api_stores_the_revision()
+    {
+        var open = await BiddingProjectAsync(TimeSpan.FromDays(10));
+        await (await AsAsync("org", "org-kangle"))
+            .Send($"我要投标{open}，报价四十五万元").Expect("服务方案")
+            .Send("组建10人服务团队，每周上门两次").Expect("确认提交吗")
+            .Send("确认").Expect("投标已受理")
+            .Send($"{open}我们的报价改成四十三万").Expect("服务方案沿用上次提交的吗", "组建10人服务团队，每周上门两次", "[按钮] 沿用上次的方案")
+            .Send("沿用上次的方案").Expect("修改已提交的投标，原报价45万元", "报价43万元", "服务方案：组建10人服务团队，每周上门两次")
+            .Send("确认").Expect("投标已更新")
+            .StartTestAsync();
+
+        var bid = Assert.Single(await ApiStore.Collection<api::Assistant.Api.Bids.Bid>().FindAsync(b => b.ProjectId == open));
+        Assert.Equal((430_000m, "组建10人服务团队，每周上门两次"), (bid.Price, bid.PlanSummary));
+    }
+
+    [Fact]
     public async Task A_bid_is_confirmed_and_submitted_with_a_receipt_and_a_late_one_is_politely_refused_by_the_server()
     {
         var open = await BiddingProjectAsync(TimeSpan.FromDays(10));
