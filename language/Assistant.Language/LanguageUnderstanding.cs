@@ -63,8 +63,9 @@ public sealed partial class LanguageUnderstanding : ILanguageUnderstanding
         var intent = top.Confidence >= _options.FallbackThreshold ? top : new Intent(IntentNames.Fallback, top.Confidence);
         // "这个项目的投标截止时间是什么时候" shares every word with a request to move the deadline except the verb, and
         // every example of that request has one (延长, 推迟, 改到 …): without it the user is asking, not changing.
+        // Asking which projects close when ("有哪些项目下个月截止") is a search; about one project, its status.
         if (intent.Name == IntentNames.DeadlineExtend && !DeadlineChange().IsMatch(context.Normalized))
-            intent = new Intent(IntentNames.ProjectStatus, intent.Confidence);
+            intent = new Intent(ListQuestion().IsMatch(context.Normalized) ? IntentNames.ProjectSearch : IntentNames.ProjectStatus, intent.Confidence);
         // A refusal has the words of the request it refuses, so the classifier cannot tell them apart (DeclinedAction).
         if (DeclinedAction.Find(context.Normalized) is var (declined, from, to))
         {
@@ -79,6 +80,9 @@ public sealed partial class LanguageUnderstanding : ILanguageUnderstanding
 
     [System.Text.RegularExpressions.GeneratedRegex("延|推迟|推到|往后|改到|改为|改成|修改|调整|顺延|放宽|宽限")]
     private static partial System.Text.RegularExpressions.Regex DeadlineChange();
+
+    [System.Text.RegularExpressions.GeneratedRegex("哪些|有什么|什么项目|有没有.*项目|列一下|列出")]
+    private static partial System.Text.RegularExpressions.Regex ListQuestion();
 
     private static TimeZoneInfo FindZone(string id)
     {

@@ -85,6 +85,12 @@ public sealed class IntentAccuracyTests(LanguageFixture fixture, ITestOutputHelp
     public void Asking_for_a_deadline_is_not_a_request_to_move_it(string text) =>
         Assert.Equal(IntentNames.ProjectStatus, fixture.Parse(text).Intent.Name);
 
+    [Theory]
+    [InlineData("有哪些项目下个月截止")]
+    [InlineData("本月截止的项目有哪些")]
+    public void Asking_which_projects_close_when_is_a_search(string text) =>
+        Assert.Equal(IntentNames.ProjectSearch, fixture.Parse(text).Intent.Name);
+
     [Fact]
     public void Ranking_is_sorted_and_its_probabilities_sum_to_at_most_one()
     {

@@ -31,7 +31,7 @@ public sealed partial class ProjectEligibleFlow(IProvidersApi providers, IAssist
                     "还没有，我要登记", "已经登记了");
             return;
         }
-        var (from, to) = DeadlineRange(input, context.Today);
+        var (from, to) = DeadlineWindow.Of(input, context.Today);
         var result = await providers.GetEligibleProjectsAsync(organisationId, input.BudgetMin, input.BudgetMax, from, to, ct);
         if (!result.CanBid)
         {
@@ -100,27 +100,6 @@ public sealed partial class ProjectEligibleFlow(IProvidersApi providers, IAssist
 
     [GeneratedRegex("(已经?|早就?)(登记|注册)|(登记|注册)(了|过)|^(是|对|有)")]
     private static partial Regex Registered();
-
-    /// <summary>"下个月截止" → next month; "本月/这个月" → this month; a date → up to that day. Times in Beijing, sent as UTC.</summary>
-    public static (DateTime? From, DateTime? To) DeadlineRange(Understood input, DateOnly today)
-    {
-        var text = input.Text;
-        if (!text.Contains("截止") && !text.Contains("到期") && input.Date is null) return (null, null);
-        DateOnly? start = null, end = null;
-        if (text.Contains("下个月") || text.Contains("下月"))
-        {
-            start = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
-            end = start.Value.AddMonths(1).AddDays(-1);
-        }
-        else if (text.Contains("本月") || text.Contains("这个月"))
-        {
-            start = today;
-            end = new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
-        }
-        else if (input.Date is { } date) end = date;
-        return (start is { } s ? ChinaTime.ToUtc(s.ToDateTime(TimeOnly.MinValue)) : null,
-            end is { } e ? ChinaTime.ToUtc(e.ToDateTime(TimeOnly.MaxValue)) : null);
-    }
 
     private sealed record NearMiss(string Id, string Name, List<string> Reasons);
 }

@@ -18,37 +18,43 @@ public sealed class ProjectSearchFlow(IAssistantApi api, ProjectCards cards) : I
     public string Help => "告诉我地区和服务类型即可，例如“上虞区 养老”或“预算50万以上的安保项目”。";
 
     public Task StartAsync(FlowContext context, Understood input, CancellationToken ct) =>
-        HasCriteria(input) ? SearchAsync(context, input, ct)
+        HasCriteria(input, context.Today) ? SearchAsync(context, input, ct)
             : context.OfferAsync(CriteriaStep, "您想找哪个地区或哪类服务的项目？", ct, "上虞区", "养老", "安保", "社会工作");
 
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
     {
-        if (!HasCriteria(input)) return Answer.Rejected("没有识别到地区或服务类型。");
+        if (!HasCriteria(input, context.Today)) return Answer.Rejected("没有识别到地区或服务类型。");
         context.End();
         await SearchAsync(context, input, ct);
         return Answer.Accepted;
     }
 
-    private static bool HasCriteria(Understood input) =>
-        input.Region is not null || input.BudgetMin is not null || input.BudgetMax is not null || ServiceWord(input.Text) is not null;
+    private static bool HasCriteria(Understood input, DateOnly today) =>
+        input.Region is not null || input.BudgetMin is not null || input.BudgetMax is not null || ServiceWord(input.Text) is not null
+        || DeadlineWindow.Of(input, today) != (null, null);
 
     private static string? ServiceWord(string text) => ServiceWords.FirstOrDefault(text.Contains);
 
     private async Task SearchAsync(FlowContext context, Understood input, CancellationToken ct)
     {
         var word = ServiceWord(input.Text);
-        var openOnly = input.Text.Contains("报名") || input.Text.Contains("投标") || input.Text.Contains("招标") || input.Text.Contains("能参加");
+        var (from, to) = DeadlineWindow.Of(input, context.Today);
+        // A deadline asked about is a deadline still to come: only projects taking bids have one.
+        var openOnly = from is not null || to is not null
+            || input.Text.Contains("报名") || input.Text.Contains("投标") || input.Text.Contains("招标") || input.Text.Contains("能参加");
         var page = await api.GetProjectsAsync(q: word, region: input.Region, take: 100, ct: ct);
         var matches = page.Items
             .Where(p => !openOnly || p.Status is ProjectStatus.Published or ProjectStatus.Bidding)
             .Where(p => input.BudgetMin is not { } min || p.Budget >= min)
             .Where(p => input.BudgetMax is not { } max || p.Budget <= max)
+            .Where(p => (from is null && to is null) || (p.BidDeadline is { } d && (from is null || d >= from) && (to is null || d <= to)))
             .OrderBy(p => p.BidDeadline ?? DateTime.MaxValue)
             .ToList();
         var criteria = string.Join("、", new[]
         {
             input.Region, word, input.BudgetMin is { } a ? $"预算不低于{ProjectCards.Money(a)}" : null,
-            input.BudgetMax is { } b ? $"预算不超过{ProjectCards.Money(b)}" : null, openOnly ? "正在接受报名" : null,
+            input.BudgetMax is { } b ? $"预算不超过{ProjectCards.Money(b)}" : null, DeadlineWindow.Describe(input, context.Today),
+            openOnly ? "正在接受报名" : null,
         }.Where(c => c is not null));
         if (matches.Count == 0)
         {

@@ -38,6 +38,23 @@ public sealed class SingleTurnFlowTests(BotHostFixture host)
         await Conversation.Start(host).Send("预算超过50万的养老项目").Expect($"找到{expected}个", "预算不低于50万元", "[卡片]").StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("有哪些项目下个月截止", 1, "下个月截止")]
+    [InlineData("本月截止的项目有哪些", 0, "本月截止")]
+    public async Task Asking_which_projects_close_in_a_month_lists_the_open_ones_whose_deadline_falls_in_it(string question, int month, string label)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(month);
+        var all = await host.Api.CreateClient().GetStringAsync("/api/projects?take=100");
+        // Expected from the API itself (the demo dates move with the clock); this month counts from today.
+        var expected = System.Text.Json.JsonDocument.Parse(all).RootElement.GetProperty("items").EnumerateArray()
+            .Where(p => p.GetProperty("status").GetString() is "Published" or "Bidding")
+            .Select(p => p.TryGetProperty("bidDeadline", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? DateOnly.FromDateTime(d.GetDateTime().ToUniversalTime().AddHours(8)) : (DateOnly?)null)
+            .Count(d => d >= (month == 0 ? today : first) && d < first.AddMonths(1));
+        await Conversation.Start(host).Send(question)
+            .Expect(expected == 0 ? "没有找到符合条件" : $"找到{expected}个", label, "正在接受报名").StartTestAsync();
+    }
+
     [Fact]
     public Task Pending_evaluations_this_month_answer_with_a_list_or_say_there_are_none() =>
         Conversation.Start(host).Send("本月有哪些项目待评价").ExpectAny("待绩效评价", "本月没有到期待评价的项目").StartTestAsync();

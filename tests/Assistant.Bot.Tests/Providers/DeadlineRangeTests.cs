@@ -10,7 +10,7 @@ public sealed class DeadlineRangeTests
     [Fact]
     public void Next_month_means_the_whole_of_next_month_in_beijing_time()
     {
-        var (from, to) = ProjectEligibleFlow.DeadlineRange(new Understood("有没有下个月截止的项目", Intents.ProjectEligible, 0.9), Today);
+        var (from, to) = DeadlineWindow.Of(new Understood("有没有下个月截止的项目", Intents.ProjectEligible, 0.9), Today);
         Assert.Equal(new DateTime(2026, 11, 30, 16, 0, 0, DateTimeKind.Utc), from);
         Assert.Equal(new DateTime(2026, 12, 31, 16, 0, 0, DateTimeKind.Utc).AddTicks(-1), to);
     }
@@ -18,9 +18,9 @@ public sealed class DeadlineRangeTests
     [Fact]
     public void A_date_is_an_upper_bound_and_no_deadline_words_mean_no_filter()
     {
-        var (from, to) = ProjectEligibleFlow.DeadlineRange(new Understood("12月10日前截止的", Intents.ProjectEligible, 0.9) { Date = new DateOnly(2026, 12, 10) }, Today);
+        var (from, to) = DeadlineWindow.Of(new Understood("12月10日前截止的", Intents.ProjectEligible, 0.9) { Date = new DateOnly(2026, 12, 10) }, Today);
         Assert.Null(from);
         Assert.Equal(new DateTime(2026, 12, 10, 16, 0, 0, DateTimeKind.Utc).AddTicks(-1), to);
-        Assert.Equal((null, null), ProjectEligibleFlow.DeadlineRange(new Understood("有没有适合我们的项目", Intents.ProjectEligible, 0.9), Today));
+        Assert.Equal((null, null), DeadlineWindow.Of(new Understood("有没有适合我们的项目", Intents.ProjectEligible, 0.9), Today));
     }
 }
