@@ -55,7 +55,7 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
             if (context.HandedOverTo is { } next)
             {
                 conversation.Stack.Remove(active);
-                await StartAsync(next, turn, conversation, user, input, today, ct);
+                await StartAsync(next, turn, conversation, user, context.HandedOverInput ?? input, today, ct);
             }
             else if (!answer.IsAccepted)
             {

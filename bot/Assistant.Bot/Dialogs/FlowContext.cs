@@ -1,4 +1,5 @@
 using Assistant.Bot.State;
+using Assistant.Bot.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -40,6 +41,19 @@ public sealed class FlowContext(ITurnContext turn, ConversationData conversation
         Frame.Optional = true;
     }
 
+    /// <summary>
+    /// Waits for an optional answer to something just shown ("回复序号可查看进展" under a list) without sending a prompt
+    /// of its own; anything that is no answer is handled as a new request, as after an offer.
+    /// </summary>
+    public void AwaitOptional(string step, string prompt)
+    {
+        Frame.Step = step;
+        Frame.Prompt = prompt;
+        Frame.PromptActions = [];
+        Frame.Retries = 0;
+        Frame.Optional = true;
+    }
+
     /// <summary>Asks a yes/no question before an action that changes something.</summary>
     public Task ConfirmAsync(string text, CancellationToken ct) => PromptAsync(Steps.Confirm, text, ct, "确认", "取消");
 
@@ -52,11 +66,15 @@ public sealed class FlowContext(ITurnContext turn, ConversationData conversation
     /// <summary>The flow another one handed the conversation to this turn (see <see cref="HandOver"/>); not stored.</summary>
     public string? HandedOverTo { get; private set; }
 
+    /// <summary>What the next flow starts from, when the handing flow resolved it ("第二个" → the project's code).</summary>
+    public Understood? HandedOverInput { get; private set; }
+
     /// <summary>Ends this flow and starts <paramref name="intent"/>'s in the same turn ("还没有登记" → registration).</summary>
-    public void HandOver(string intent)
+    public void HandOver(string intent, Understood? input = null)
     {
         End();
         HandedOverTo = intent;
+        HandedOverInput = input;
     }
 
     public void Set(string slot, string? value)

@@ -26,7 +26,7 @@ public sealed partial class ProjectEligibleFlow(IProvidersApi providers, IAssist
         {
             await _search.StartAsync(context, input, ct);
             // Staff and linked users of other roles have no organisation to check; a stranger may be one not yet registered.
-            if (context.Frame.Step is null && !context.User.IsLinked)
+            if (context.Frame.Step != ProjectSearchFlow.CriteriaStep && !context.User.IsLinked)
                 await context.OfferAsync(RegisteredStep, "贵单位已经在平台登记了吗？登记并绑定单位账号后，我可以告诉您哪些项目适合贵单位、不适合的原因是什么。", ct,
                     "还没有，我要登记", "已经登记了");
             return;
@@ -64,6 +64,7 @@ public sealed partial class ProjectEligibleFlow(IProvidersApi providers, IAssist
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
     {
         if (context.Frame.Step == RegisteredStep) return await RegisteredAsync(context, input, ct);
+        if (context.Frame.Step is ProjectSearchFlow.CriteriaStep or ProjectSearchFlow.PickStep) return await _search.ContinueAsync(context, input, ct);
         if (input.Is(Intents.Deny) || input.Text.StartsWith("不用"))
         {
             context.End();

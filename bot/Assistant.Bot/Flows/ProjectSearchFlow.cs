@@ -8,7 +8,15 @@ namespace Assistant.Bot.Flows;
 /// <summary>"上虞区有什么养老项目可以报名？", "预算超过50万的养老项目": filters by region, service words, budget and openness.</summary>
 public sealed class ProjectSearchFlow(IAssistantApi api, ProjectCards cards) : IFlow
 {
-    private const string CriteriaStep = "criteria";
+    public const string CriteriaStep = "criteria";
+    public const string PickStep = "pick";
+
+    /// <summary>Requests that are not a pick from the list even when they name a listed project ("SY-2026-001我们想投标").</summary>
+    private static readonly HashSet<string> Actions =
+    [
+        Intents.BidSubmit, Intents.ClarificationAsk, Intents.DeadlineExtend, Intents.ReminderSet, Intents.RatingSubmit,
+        Intents.PolicyQuestion, Intents.OrgRegister, Intents.AccountLink, Intents.ProjectEligible,
+    ];
 
     /// <summary>Service words matched against project names and categories (substring search on the API).</summary>
     private static readonly string[] ServiceWords =
@@ -23,6 +31,15 @@ public sealed class ProjectSearchFlow(IAssistantApi api, ProjectCards cards) : I
 
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
     {
+        if (context.Frame.Step == PickStep)
+        {
+            // "第二个", "助餐的", a listed code: that project's status, as if it had been asked for by code.
+            var picked = Actions.Contains(input.Intent) && input.Confidence >= DialogStack.StartThreshold ? []
+                : ProjectChoice.Match(input.Text, input.ProjectCode, ProjectChoice.Decode(context.Frame.Slot("candidates")));
+            if (picked.Count != 1) return Answer.Rejected("回复序号或项目编号可查看进展。");
+            context.HandOver(Intents.ProjectStatus, input with { ProjectCode = picked[0].Id });
+            return Answer.Accepted;
+        }
         if (!HasCriteria(input, context.Today)) return Answer.Rejected("没有识别到地区或服务类型。");
         context.End();
         await SearchAsync(context, input, ct);
@@ -62,6 +79,11 @@ public sealed class ProjectSearchFlow(IAssistantApi api, ProjectCards cards) : I
             return;
         }
         var more = matches.Count > ProjectCards.MaxCards ? $"，先列出前{ProjectCards.MaxCards}个" : "";
-        await context.SendAsync(cards.List($"找到{matches.Count}个符合条件（{criteria}）的项目{more}：", matches), ct);
+        // Only a search on its own waits for a pick: one asked in the middle of a form hands back to the form's question.
+        var hint = matches.Count > 1 && context.Conversation.Stack.Count == 1 ? "回复序号或编号可查看进展" : "";
+        await context.SendAsync(cards.List($"找到{matches.Count}个符合条件（{criteria}）的项目{more}{(hint == "" ? "" : "，" + hint)}：", matches), ct);
+        if (hint == "") return;
+        context.Set("candidates", ProjectChoice.Encode(matches.Take(ProjectCards.MaxCards).Select(p => new ProjectChoice.Option(p.Id, p.Name))));
+        context.AwaitOptional(PickStep, hint + "。");
     }
 }

@@ -108,6 +108,34 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
+    public Task A_search_in_the_middle_of_a_flow_lists_the_projects_and_the_flow_resumes() =>
+        Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .Send("上虞区有什么养老项目").Expect("找到", "[卡片]")
+            .Expect("我们继续刚才的事", "18位统一社会信用代码")
+            .StartTestAsync();
+
+    [Fact]
+    public Task A_project_is_picked_from_a_list_by_its_place_and_the_list_is_dropped_for_anything_else()
+    {
+        var listed = new List<string>();
+        return Conversation.Start(host)
+            .Send("上虞区有什么养老项目").AssertReply(activity =>
+            {
+                var text = Conversation.Describe(activity);
+                Assert.Contains("回复序号或编号可查看进展", text);
+                listed.AddRange(System.Text.RegularExpressions.Regex.Matches(text, @"\| ([A-Z]+-\d{4}-\d{3}) ·").Select(m => m.Groups[1].Value));
+                Assert.True(listed.Count >= 2, text);
+            }, timeout: 15000)
+            .Send("第二个").AssertReply(activity => Assert.Contains($"（{listed[1]}）\n当前阶段：", Conversation.Describe(activity)), timeout: 15000)
+            .Send("上虞区有什么养老项目").Expect("找到")
+            .Send("SY-2026-001我们想投标").Expect("投标需要以承接主体身份进行")
+            .Send("取消").Expect("当前没有进行中的事项")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public Task A_question_in_the_middle_of_a_flow_is_answered_and_the_flow_resumes() =>
         Conversation.Start(host)
             .Send("我们想登记成为承接主体").Expect("单位的全称")
