@@ -25,7 +25,11 @@ internal sealed record CatalogueVerdict(string Summary, string SearchTerms)
                 if (excluded is not null)
                     return new($"“{subject}”属于不得购买的事项（负面清单：{excluded.Name}），不能通过政府购买服务方式购买。",
                         "不得 购买 " + string.Join(" ", excluded.Keywords));
-                var item = facts.Items.FirstOrDefault(i => i.Keywords.Any(k => s.Contains(k) || (s.Length >= 2 && k.Contains(s))));
+                // The item whose matching keyword is longest: "养老机构等级评定" is an 等级评定 that happens to name 养老.
+                var item = facts.Items
+                    .Select(i => (Item: i, Match: i.Keywords.Where(k => s.Contains(k) || (s.Length >= 2 && k.Contains(s)))
+                        .Select(k => Math.Min(k.Length, s.Length)).DefaultIfEmpty(0).Max()))
+                    .Where(x => x.Match > 0).OrderByDescending(x => x.Match).Select(x => x.Item).FirstOrDefault();
                 if (item is not null)
                     return new($"可以。“{subject}”在政府购买服务指导目录中（{item.Category}：{item.Name}），可以向社会力量购买；具体以本级当年公布的目录为准。",
                         string.Join(" ", item.Keywords) + " " + item.Name);

@@ -21,4 +21,17 @@ public sealed class CatalogueQuestionTests
         Assert.Equal(kind, parsed.Kind);
         Assert.Equal(subject, parsed.Subject);
     }
+
+    [Fact]
+    public void A_subject_is_placed_by_its_longest_matching_keyword_not_by_the_first_item_sharing_a_word()
+    {
+        var facts = new CatalogueSnapshot(
+        [
+            new CatalogueFact("居家养老服务", "基本公共服务", ["养老", "居家养老"]),
+            new CatalogueFact("绩效评价与第三方评估", "政府履职辅助性事项", ["第三方评估", "等级评定"]),
+        ], [], "目录");
+        var verdict = CatalogueVerdict.For(CatalogueQuestion.Parse("养老机构等级评定能不能政府购买"), facts);
+        Assert.Contains("绩效评价与第三方评估", verdict!.Summary);
+        Assert.Contains("居家养老服务", CatalogueVerdict.For(CatalogueQuestion.Parse("居家养老能不能政府购买"), facts)!.Summary);
+    }
 }
