@@ -17,7 +17,7 @@ public sealed class DialogStack(IEnumerable<IFlow> flows)
     public const double InterruptThreshold = 0.75;
 
     private static readonly HashSet<string> Interrupting =
-        [Intents.PolicyQuestion, Intents.ProjectSearch, Intents.ProjectStatus, Intents.AccountLink];
+        [Intents.PolicyQuestion, Intents.ProjectSearch, Intents.ProjectStatus, Intents.AccountLink, Intents.ReminderSet];
 
     private readonly Dictionary<string, IFlow> _flows = flows.ToDictionary(f => f.Intent);
 

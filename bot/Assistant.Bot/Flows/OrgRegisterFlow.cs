@@ -28,6 +28,9 @@ public sealed partial class OrgRegisterFlow(IProvidersApi providers, IAssistantA
         switch (context.Frame.Step)
         {
             case "name":
+                // A question typed here is a question ("政府购买服务和政府采购有什么区别"), not the organisation's name:
+                // rejected as "may interrupt", so the stack answers it and asks for the name again.
+                if (NotAName().IsMatch(input.Text)) return Answer.Rejected("这一步请输入单位全称，例如“上虞区夕阳红养老服务中心”。");
                 if (input.Text.Length is < 4 or > 60) return Answer.Rejected("单位全称应为4到60个字。");
                 context.Set("name", input.Text);
                 await context.PromptAsync("code", "请输入18位统一社会信用代码。", ct);
@@ -35,6 +38,9 @@ public sealed partial class OrgRegisterFlow(IProvidersApi providers, IAssistantA
             case "code":
                 // A name with 公司 is an enterprise: its code must say so (registration authority 9), and the reverse.
                 var expected = context.Frame.Slot("name")!.Contains("公司") ? ProviderKind.Enterprise : (ProviderKind?)null;
+                // Words instead of a code: counting its characters ("您输入了20位") would only confuse.
+                if (input.CreditCode is null && HasChinese().IsMatch(input.Text))
+                    return Answer.Rejected("这一步请输入18位统一社会信用代码（见营业执照或登记证书）；要先办别的事，可以输入“取消”。");
                 var check = CreditCode.Check(input.CreditCode ?? input.Text, expected);
                 if (!check.IsValid) return Answer.Rejected(check.Error ?? "统一社会信用代码不正确。");
                 context.Set("code", check.Code);
@@ -133,6 +139,12 @@ public sealed partial class OrgRegisterFlow(IProvidersApi providers, IAssistantA
             ? d : input.Date;
         return date is { } value && value <= today && value.Year >= 1949 ? value : null;
     }
+
+    [GeneratedRegex(@"[？?吗呢]|什么|怎么|如何|哪些|哪个|为什么|区别|能不能|可不可以|是否|多少|几")]
+    private static partial Regex NotAName();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HasChinese();
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex PhonePattern();

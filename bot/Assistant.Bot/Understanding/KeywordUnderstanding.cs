@@ -27,7 +27,8 @@ public sealed partial class KeywordUnderstanding : IUnderstanding
         (Intents.ProjectStatus, new(@"进展|到哪一?步|状态|签合同了|签约了|定标了|中标了|待评价|还没定标|超过截止|逾期", RegexOptions.Compiled)),
         (Intents.BidSubmit, new(@"我要投标|我想投标|投标报价|报价.*万|我们报价|提交投标|参与投标", RegexOptions.Compiled)),
         (Intents.RatingSubmit, new(@"我要评价|评价一下|给.*打分|非常满意|不满意|很满意|差评|不太好|太差|凉了|[1-5一二两三四五]\s*颗?星|满分|rating\.html\?", RegexOptions.Compiled)),
-        (Intents.OrgRegister, new(@"(要|想|申请|怎么)登记|注册|入驻|成为承接主体|登记.*(组织|机构|单位)", RegexOptions.Compiled)),
+        // "成为承接主体需要什么条件" asks about the rules; only a wish to register starts the form.
+        (Intents.OrgRegister, new(@"^(?!.*(条件|资格|要求|什么|哪些|区别|吗|？|\?)).*((要|想|申请|怎么)登记|注册|入驻|成为承接主体|登记.*(组织|机构|单位))", RegexOptions.Compiled)),
         (Intents.PolicyQuestion, new(@"政策|规定|需要哪些|要哪些|什么材料|能不能|可不可以|可以.*吗|条件|流程|怎么|如何|是什么|什么是|多久|几天|负面清单|指导目录", RegexOptions.Compiled)),
         (Intents.ProjectSearch, new(@"项目|招标|可以报名|养老|助餐|安保|社工|预算", RegexOptions.Compiled)),
     ];

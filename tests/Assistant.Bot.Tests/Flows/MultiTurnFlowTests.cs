@@ -136,6 +136,22 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
     }
 
     [Fact]
+    public Task Asking_what_it_takes_to_become_a_provider_answers_the_question_instead_of_starting_registration() =>
+        Conversation.Start(host)
+            .Send("我想成为承接主体需要什么条件").Expect("出处：")
+            .Send("取消").Expect("当前没有进行中的事项")
+            .StartTestAsync();
+
+    [Fact]
+    public Task A_question_at_the_name_step_is_answered_not_taken_for_the_name_and_words_at_the_code_step_are_explained() =>
+        Conversation.Start(host)
+            .Send("我要登记").Expect("单位的全称")
+            .Send("政府购买服务和政府采购有什么区别").Expect("出处：").Expect("我们继续刚才的事", "单位的全称")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .Send("营业执照上没找到").Expect("这一步请输入18位统一社会信用代码（见营业执照或登记证书）")
+            .StartTestAsync();
+
+    [Fact]
     public Task A_question_in_the_middle_of_a_flow_is_answered_and_the_flow_resumes() =>
         Conversation.Start(host)
             .Send("我们想登记成为承接主体").Expect("单位的全称")
