@@ -57,6 +57,7 @@ public sealed class BidSubmitFlow(ProjectLookup lookup, IProvidersApi providers,
                     context.Set("plan", previous);
                     break;
                 }
+                if (FreeText.IsQuestionInstead(input)) return Answer.Rejected("这一步请简要说明服务方案，例如“组建10人服务团队，每周上门两次”。");
                 if (input.Text.Length is < 4 or > 500) return Answer.Rejected("请用4到500个字简要说明服务方案，例如“组建10人服务团队，每周上门两次”。");
                 context.Set("plan", input.Text);
                 break;

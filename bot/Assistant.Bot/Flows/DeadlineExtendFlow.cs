@@ -62,6 +62,7 @@ public sealed class DeadlineExtendFlow(ProjectLookup lookup, IAccessApi access) 
     {
         if (context.Frame.Step == "reason")
         {
+            if (FreeText.IsQuestionInstead(input)) return Answer.Rejected("这一步请写明延期原因，例如“供应商反映材料准备时间不足”。");
             if (input.Text.Length is < 2 or > 200) return Answer.Rejected("延期原因请用2到200个字说明。");
             // "确认"/"好的" typed here is a reply to the wrong question; it must not go into the audit trail as the reason.
             if (input.Is(Intents.Affirm) || input.Text.Trim() is "确认" or "好的" or "可以" or "同意" or "是的")

@@ -54,6 +54,7 @@ public sealed partial class OrgRegisterFlow(IProvidersApi providers, IAssistantA
                 await context.PromptAsync("legal", "请输入法定代表人姓名。", ct);
                 return Answer.Accepted;
             case "legal":
+                if (FreeText.IsQuestionInstead(input)) return Answer.Rejected("这一步请输入法定代表人姓名。");
                 if (input.Text.Length is < 2 or > 30) return Answer.Invalid("法定代表人姓名应为2到30个字。");
                 context.Set("legal", input.Text);
                 await context.PromptAsync("categories", "贵单位提供哪些服务？可以写多个，用顿号隔开（如“居家养老服务、社区服务”）。", ct, "居家养老服务", "社区服务与治理", "专业社会工作服务");

@@ -162,6 +162,17 @@ public sealed class ProviderFlowTests(BotHostFixture host)
     }
 
     [Fact]
+    public async Task A_question_asked_instead_of_the_plan_is_not_taken_for_the_plan()
+    {
+        var open = await BiddingProjectAsync(TimeSpan.FromDays(10));
+        await (await AsAsync("org", "org-kangle"))
+            .Send($"我要投标{open}，报价四十五万元").Expect("服务方案")
+            .Send("服务方案需要写哪些内容？").Expect("这一步请简要说明服务方案", "请简要说明服务方案（如团队人数")
+            .Send("组建10人服务团队，每周上门两次").Expect("服务方案：组建10人服务团队，每周上门两次", "确认提交吗")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Changing_only_the_price_keeps_the_submitted_plan_when_asked_and_the_api_stores_the_revision()
     {
         var open = await BiddingProjectAsync(TimeSpan.FromDays(10));
