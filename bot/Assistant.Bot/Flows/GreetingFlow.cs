@@ -42,12 +42,29 @@ public sealed class HelpFlow : IFlow
 }
 
 /// <summary>Thanks is answered briefly; it never interrupts anything.</summary>
-public sealed class ThanksFlow : IFlow
+public sealed partial class ThanksFlow : IFlow
 {
     public string Intent => Intents.Thanks;
     public string Help => HelpFlow.Text;
 
-    public Task StartAsync(FlowContext context, Understood input, CancellationToken ct) => context.SayAsync("不客气！还有什么可以帮您？", ct);
+    public Task StartAsync(FlowContext context, Understood input, CancellationToken ct) =>
+        context.SayAsync(Farewell().IsMatch(input.Text) ? "再见，祝您一切顺利！有需要随时来问我。" : "不客气！还有什么可以帮您？", ct);
+
+    public Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct) => Task.FromResult(Answer.Accepted);
+
+    [System.Text.RegularExpressions.GeneratedRegex("再见|拜拜|bye", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Farewell();
+}
+
+/// <summary>"人工客服": there is no human desk behind the assistant, so it says who can help with what.</summary>
+public sealed class HumanFlow : IFlow
+{
+    public string Intent => Intents.Human;
+    public string Help => HelpFlow.Text;
+
+    public Task StartAsync(FlowContext context, Understood input, CancellationToken ct) => context.SayAsync(
+        "我是自动助手，这里没有人工客服。具体项目的问题请联系该项目的购买主体（项目页面上写有购买主体，如上虞区民政局）；" +
+        "对服务不满意，可以在评价页面选择“不满意”，会转给服务机构限期整改，并有工作人员回访。", ct, "查一下SY-2025-001项目的状态", "帮助");
 
     public Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct) => Task.FromResult(Answer.Accepted);
 }

@@ -31,6 +31,8 @@ public static class Intents
     public const string AccountLink = "account.link";
     public const string DeadlineExtend = "deadline.extend";
     public const string ReminderSet = "reminder.set";
+    /// <summary>"人工客服", "转人工": bot-only (keyword rule); there is no human desk, so say whom to contact.</summary>
+    public const string Human = "human";
     public const string Fallback = "nlu_fallback";
     /// <summary>Understood, and not what the assistant is for ("今天天气怎么样").</summary>
     public const string OutOfScope = "out_of_scope";

@@ -29,12 +29,15 @@ public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language
             (intent, confidence) = (Intents.RatingSubmit, 0.95);
 
         var budget = parsed.First(EntityTypes.Budget)?.Value as BudgetRange;
+        var projectCode = Str(parsed, EntityTypes.ProjectCode)?.ToUpperInvariant() ?? backstop.ProjectCode;
+        // "SY-2026-001的预算多少" names one project: its details, not a search by budget.
+        if (intent == Intents.ProjectSearch && projectCode is not null) intent = Intents.ProjectStatus;
         return backstop with
         {
             Text = ChineseScript.ToSimplified(text.Trim()),
             Intent = intent,
             Confidence = confidence,
-            ProjectCode = Str(parsed, EntityTypes.ProjectCode)?.ToUpperInvariant() ?? backstop.ProjectCode,
+            ProjectCode = projectCode,
             LinkCode = Str(parsed, EntityTypes.LinkCode) ?? backstop.LinkCode,
             CreditCode = Str(parsed, EntityTypes.CreditCode) ?? backstop.CreditCode,
             Money = parsed.First(EntityTypes.Money)?.Value as decimal? ?? backstop.Money,
