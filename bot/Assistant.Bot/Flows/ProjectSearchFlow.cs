@@ -5,7 +5,10 @@ using Assistant.Contracts.Domain;
 
 namespace Assistant.Bot.Flows;
 
-/// <summary>"上虞区有什么养老项目可以报名？", "预算超过50万的养老项目": filters by region, service words, budget and openness.</summary>
+/// <summary>
+/// "上虞区有什么养老项目可以报名？", "预算超过50万的养老项目", "有哪些项目下个月截止": filters by region, service words,
+/// budget, deadline window and openness. A list shown on its own then waits for a pick ("第二个") to show that project.
+/// </summary>
 public sealed class ProjectSearchFlow(IAssistantApi api, ProjectCards cards) : IFlow
 {
     public const string CriteriaStep = "criteria";
