@@ -40,7 +40,7 @@ internal sealed class DemoSeeder(IPasswordHasher<User> hasher, TimeProvider cloc
         await store.Collection<Contract>().InsertManyAsync(contracts, ct);
         var finished = projects.Where(p => p.Project.Status is ProjectStatus.Evaluated or ProjectStatus.Closed && p.Project.ContractId is not null)
             .Select(p => (p.Project, contracts.First(c => c.Id == p.Project.ContractId))).ToList();
-        await store.Collection<Evaluation>().InsertManyAsync(DemoEvaluations.For(finished, evaluations.Value, now).ToList(), ct);
+        await store.Collection<Evaluation>().InsertManyAsync(DemoEvaluations.For(finished, evaluations.Value).ToList(), ct);
 
         var (ratings, cases) = DemoRatings(contracts.Where(c => c.ProjectId is "SY-2025-001" or "JB-2025-002" or "AY-2025-001"), now);
         await store.Collection<Rating>().InsertManyAsync(ratings, ct);

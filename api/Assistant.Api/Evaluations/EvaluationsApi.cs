@@ -86,7 +86,7 @@ public static class EvaluationsApi
         return TypedResults.Created($"/api/evaluations/{evaluation.Id}", evaluation.AsDto(project.Name, provider?.Name ?? ""));
     }
 
-    private static Evaluation NewEvaluation(Contract contract, EvaluationPeriod period, EvaluationWeights weights, CreateEvaluation request,
+    internal static Evaluation NewEvaluation(Contract contract, EvaluationPeriod period, EvaluationWeights weights, CreateEvaluation request,
         EvaluationResult result, EvaluationOptions options, DateTime now, string actor) => new()
     {
         Id = $"PJ-{contract.Id}-{period.Name}", ContractId = contract.Id, ProjectId = contract.ProjectId, OrganisationId = contract.OrganisationId,
