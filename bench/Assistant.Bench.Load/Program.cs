@@ -3,6 +3,7 @@ using Assistant.Bench.Load;
 
 // Usage: Assistant.Bench.Load ceiling <port>                      (the bare Kestrel ceiling, as its own process)
 //        Assistant.Bench.Load crash [--kills 10] [--workers 8] [--api-dll path] [--data dir]
+//        Assistant.Bench.Load state-log-crash [--kills 10]              (the bot state log under SIGKILL)
 //        Assistant.Bench.Load store [--seconds 3] [--levels 1,16,64]  (the embedded store alone: durable inserts/s)
 //        Assistant.Bench.Load run --api URL --bot URL --ceiling URL [--seconds 5] [--levels 1,16,64] [--first-warmup 6] [--out file.json]
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -21,6 +22,9 @@ if (args is ["crash", ..])
         Arg("--data", Path.Combine(Path.GetTempPath(), $"assistant-crash-{Guid.NewGuid():N}")),
         int.Parse(Arg("--port", "5190")), int.Parse(Arg("--kills", "10")), int.Parse(Arg("--workers", "8"))).RunAsync();
 }
+
+if (args is ["state-log-crash", ..]) return await StateLogCrash.RunAsync(int.Parse(Arg("--kills", "10")));
+if (args is ["state-log-writer", var logPath]) return await StateLogCrash.WriteUntilKilledAsync(logPath);
 
 if (args is ["store", ..])
 {

@@ -11,6 +11,7 @@ using Assistant.Platform.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Hosting;
 
@@ -24,8 +25,9 @@ public static class BotHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddDocumentStore(BotSchema.Declare);
-        services.AddSingleton<DocumentStorage>();
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<DocumentStorage>());
+        services.AddBotStateRecords();
+        services.AddSingleton<BotStateStorage>();
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<BotStateStorage>());
         services.AddSingleton<ConversationState, StoredConversationState>();
         services.AddSingleton<UserState, StoredUserState>();
 
@@ -52,6 +54,18 @@ public static class BotHost
         var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? ["http://127.0.0.1:5080", "http://localhost:5080"];
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
         return builder;
+    }
+
+    /// <summary>State records in MongoDB when it is the store, else in the bot's own log (opened after the store starts).</summary>
+    public static IServiceCollection AddBotStateRecords(this IServiceCollection services)
+    {
+        services.AddSingleton<LogStateRecords>();
+        services.AddSingleton<IStateRecords>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.UsesMongo
+            ? ActivatorUtilities.CreateInstance<DocumentStateRecords>(sp)
+            : sp.GetRequiredService<LogStateRecords>());
+        services.AddHostedService(sp => sp.GetRequiredService<LogStateRecords>());
+        services.AddHealthChecks().AddCheck<LogStateRecords>("bot-state", tags: ["ready"]);
+        return services;
     }
 
     public static IServiceCollection AddFlows(this IServiceCollection services)

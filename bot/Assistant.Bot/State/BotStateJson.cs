@@ -10,7 +10,7 @@ namespace Assistant.Bot.State;
 /// The stored form of a state scope (conversation, user): one JSON object with a property per state property, each
 /// written by System.Text.Json from its declared type (<see cref="BotStateJsonContext"/>). Newtonsoft with type names,
 /// the SDK's way, was the largest part of a turn's state cost (perf); scopes stored that way by earlier versions (a
-/// "$type" at the root) are still read through <see cref="DocumentStorage.Deserialize"/> and rewritten in this form
+/// "$type" at the root) are still read through <see cref="BotStateStorage.Deserialize"/> and rewritten in this form
 /// on their next change.
 /// </summary>
 internal static class BotStateJson
@@ -25,7 +25,7 @@ internal static class BotStateJson
 
     public static Dictionary<string, object> Read(string json)
     {
-        if (json.StartsWith("{\"$type\"", StringComparison.Ordinal)) return FromNewtonsoft(DocumentStorage.Deserialize(json));
+        if (json.StartsWith("{\"$type\"", StringComparison.Ordinal)) return FromNewtonsoft(BotStateStorage.Deserialize(json));
         // One pass of a reader over the bytes: JsonElement.Deserialize would write each element out and parse it again.
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
         var state = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -51,7 +51,7 @@ internal static class BotStateJson
             writer.WriteStartObject();
             foreach (var (name, value) in state)
             {
-                if (name == DocumentStorage.ETagKey || value is null) continue;
+                if (name == BotStateStorage.ETagKey || value is null) continue;
                 writer.WritePropertyName(name);
                 if (value is JsonElement kept) kept.WriteTo(writer);
                 else if (Properties.TryGetValue(name, out var type) && type.Type == value.GetType()) JsonSerializer.Serialize(writer, value, type);

@@ -11,7 +11,7 @@ namespace Assistant.Bot.State;
 /// (<see cref="BotStateJson"/>) is both the check and what is written. Property accessors, ClearStateAsync and
 /// DeleteAsync stay the SDK's own.
 /// </summary>
-internal sealed class StoredState(DocumentStorage storage)
+internal sealed class StoredState(BotStateStorage storage)
 {
     // The JSON each loaded state object was stored as, kept beside the object: a state object replaced during the turn
     // (ClearStateAsync) has none and counts as changed. Not in TurnState: its keys are hashed with culture-aware
@@ -23,7 +23,7 @@ internal sealed class StoredState(DocumentStorage storage)
         if (!force && scope.GetCachedState(turn)?.State is not null) return;
         var stored = await storage.ReadStoredAsync(key, ct);
         var state = stored is { } found ? BotStateJson.Read(found.Json) : [];
-        if (stored is not null) state[DocumentStorage.ETagKey] = stored.Value.ETag;
+        if (stored is not null) state[BotStateStorage.ETagKey] = stored.Value.ETag;
         // ClearStateAsync installs a fresh cache entry (the SDK's constructor hashes only the empty dictionary).
         await scope.ClearStateAsync(turn, ct);
         var cached = scope.GetCachedState(turn);
@@ -43,7 +43,7 @@ internal sealed class StoredState(DocumentStorage storage)
 }
 
 /// <summary>Conversation state with the stored-JSON change check (<see cref="StoredState"/>).</summary>
-public sealed class StoredConversationState(DocumentStorage storage) : ConversationState(storage)
+public sealed class StoredConversationState(BotStateStorage storage) : ConversationState(storage)
 {
     private readonly StoredState _stored = new(storage);
 
@@ -55,7 +55,7 @@ public sealed class StoredConversationState(DocumentStorage storage) : Conversat
 }
 
 /// <summary>User state with the stored-JSON change check (<see cref="StoredState"/>).</summary>
-public sealed class StoredUserState(DocumentStorage storage) : UserState(storage)
+public sealed class StoredUserState(BotStateStorage storage) : UserState(storage)
 {
     private readonly StoredState _stored = new(storage);
 

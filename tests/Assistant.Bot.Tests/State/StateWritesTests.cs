@@ -1,6 +1,5 @@
 using Assistant.Bot.State;
 using Assistant.Bot.Tests.Infrastructure;
-using Assistant.Platform.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 
@@ -18,15 +17,15 @@ public sealed class StateWritesTests(BotHostFixture host)
         TestFlow Turns() => new TestFlow(new TestAdapter(reference), host.CreateBot())
             .Send("帮助").Expect("任何时候输入“取消”")
             .Send("你好").Expect("我是政府购买服务助手");
-        var documents = host.Get<IDocumentStore>().Collection<BotStateDocument>();
+        var records = host.Get<IStateRecords>();
         var key = $"{reference.ChannelId}/conversations/{id}";
 
         await Turns().StartTestAsync();
-        var stored = await documents.GetAsync(key);
+        var stored = await records.ReadAsync(key, CancellationToken.None);
         Assert.NotNull(stored);
-        Assert.DoesNotContain("\"help\"", stored.Json);
+        Assert.DoesNotContain("\"help\"", stored.Value.Json);
 
         await Turns().StartTestAsync();
-        Assert.Equal(stored.Version, (await documents.GetAsync(key))!.Version);
+        Assert.Equal(stored.Value.Version, (await records.ReadAsync(key, CancellationToken.None))!.Value.Version);
     }
 }

@@ -11,6 +11,7 @@ public sealed class StoredStateTests : IDisposable
 {
     private readonly string _dir = TempDir.Create();
     private readonly LiteDbStore _store;
+    private readonly LogStateRecords _records;
     private readonly StoredConversationState _state;
     private readonly IStatePropertyAccessor<ConversationData> _data;
     private readonly TestAdapter _adapter = new(TestAdapter.CreateConversation("stored-state"));
@@ -21,12 +22,14 @@ public sealed class StoredStateTests : IDisposable
         BotSchema.Declare(schema);
         _store = new LiteDbStore(_dir, "bot.db", schema);
         _store.ApplySchema();
-        _state = new StoredConversationState(new DocumentStorage(_store, TimeProvider.System));
+        _records = TestStateRecords.OpenLog(_dir, _store);
+        _state = new StoredConversationState(new BotStateStorage(_records));
         _data = _state.CreateProperty<ConversationData>(nameof(ConversationData));
     }
 
     public void Dispose()
     {
+        _records.Dispose();
         _store.Dispose();
         TempDir.Delete(_dir);
     }
@@ -35,7 +38,7 @@ public sealed class StoredStateTests : IDisposable
 
     private string Key => $"{_adapter.Conversation.ChannelId}/conversations/{_adapter.Conversation.Conversation.Id}";
 
-    private async Task<long?> StoredVersionAsync() => (await _store.Collection<BotStateDocument>().GetAsync(Key))?.Version;
+    private async Task<long?> StoredVersionAsync() => (await _records.ReadAsync(Key, CancellationToken.None))?.Version;
 
     private async Task<ConversationData> DataAsync(ITurnContext turn) => await _data.GetAsync(turn, () => new ConversationData());
 
@@ -118,10 +121,7 @@ public sealed class StoredStateTests : IDisposable
     [Fact]
     public async Task State_stored_without_type_names_still_loads()
     {
-        await _store.Collection<BotStateDocument>().InsertAsync(new BotStateDocument
-        {
-            Id = Key, Json = """{"ConversationData":{"Misunderstood":2,"Welcomed":true}}""",
-        });
+        await _records.WriteAsync(Key, """{"ConversationData":{"Misunderstood":2,"Welcomed":true}}""", expectedVersion: null, CancellationToken.None);
         var data = await DataAsync(Turn());
         Assert.Equal(2, data.Misunderstood);
         Assert.True(data.Welcomed);
@@ -134,8 +134,8 @@ public sealed class StoredStateTests : IDisposable
         {
             [nameof(ConversationData)] = new ConversationData { Misunderstood = 1, Stack = { new FlowFrame { Flow = "org.register", Step = "name" } } },
         };
-        await new DocumentStorage(_store, TimeProvider.System).WriteAsync(new Dictionary<string, object> { [Key] = legacy });
-        Assert.StartsWith("{\"$type\"", (await _store.Collection<BotStateDocument>().GetAsync(Key))!.Json);
+        await new BotStateStorage(_records).WriteAsync(new Dictionary<string, object> { [Key] = legacy });
+        Assert.StartsWith("{\"$type\"", (await _records.ReadAsync(Key, CancellationToken.None))!.Value.Json);
 
         var turn = Turn();
         var data = await DataAsync(turn);
@@ -143,7 +143,7 @@ public sealed class StoredStateTests : IDisposable
         data.Misunderstood = 2;
         await _state.SaveChangesAsync(turn);
 
-        var json = (await _store.Collection<BotStateDocument>().GetAsync(Key))!.Json;
+        var json = (await _records.ReadAsync(Key, CancellationToken.None))!.Value.Json;
         Assert.DoesNotContain("$type", json);
         Assert.Equal(2, (await DataAsync(Turn())).Misunderstood);
     }
@@ -151,14 +151,11 @@ public sealed class StoredStateTests : IDisposable
     [Fact]
     public async Task A_stored_property_this_version_does_not_know_survives_a_save()
     {
-        await _store.Collection<BotStateDocument>().InsertAsync(new BotStateDocument
-        {
-            Id = Key, Json = """{"ConversationData":{"Misunderstood":1},"LaterFeature":{"x":[1,2]}}""",
-        });
+        await _records.WriteAsync(Key, """{"ConversationData":{"Misunderstood":1},"LaterFeature":{"x":[1,2]}}""", expectedVersion: null, CancellationToken.None);
         var turn = Turn();
         (await DataAsync(turn)).Misunderstood = 2;
         await _state.SaveChangesAsync(turn);
-        Assert.Contains("\"LaterFeature\":{\"x\":[1,2]}", (await _store.Collection<BotStateDocument>().GetAsync(Key))!.Json);
+        Assert.Contains("\"LaterFeature\":{\"x\":[1,2]}", (await _records.ReadAsync(Key, CancellationToken.None))!.Value.Json);
     }
 
     [Fact]

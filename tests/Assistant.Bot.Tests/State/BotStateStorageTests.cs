@@ -7,24 +7,32 @@ using Microsoft.Bot.Schema;
 
 namespace Assistant.Bot.Tests.State;
 
-/// <summary>The IStorage contract (as MemoryStorage behaves) on the embedded LiteDB engine.</summary>
-public sealed class DocumentStorageTests : IDisposable
+/// <summary>The IStorage contract (as MemoryStorage behaves) on state records in documents (MongoDB's path, run here on LiteDB).</summary>
+public sealed class BotStateStorageOnDocumentsTests() : BotStateStorageTests((_, store) => new DocumentStateRecords(store, TimeProvider.System));
+
+/// <summary>The IStorage contract on the embedded deployment's state log.</summary>
+public sealed class BotStateStorageOnLogTests() : BotStateStorageTests(TestStateRecords.OpenLog);
+
+public abstract class BotStateStorageTests : IDisposable
 {
     private readonly string _dir = TempDir.Create();
     private readonly LiteDbStore _store;
-    private readonly DocumentStorage _storage;
+    private readonly IStateRecords _records;
+    private readonly BotStateStorage _storage;
 
-    public DocumentStorageTests()
+    protected BotStateStorageTests(Func<string, LiteDbStore, IStateRecords> records)
     {
         var schema = new StoreSchema();
         BotSchema.Declare(schema);
         _store = new LiteDbStore(_dir, "bot.db", schema);
         _store.ApplySchema();
-        _storage = new DocumentStorage(_store, TimeProvider.System);
+        _records = records(_dir, _store);
+        _storage = new BotStateStorage(_records);
     }
 
     public void Dispose()
     {
+        (_records as IDisposable)?.Dispose();
         _store.Dispose();
         TempDir.Delete(_dir);
     }
@@ -55,7 +63,7 @@ public sealed class DocumentStorageTests : IDisposable
             new Dictionary<string, object> { ["ConversationData"] = new ConversationData { Misunderstood = 1, Stack = [new FlowFrame { Flow = "help", Slots = { ["a"] = "b" } }] } },
             new Newtonsoft.Json.JsonSerializerSettings { TypeNameHandling = Newtonsoft.Json.TypeNameHandling.All });
         Assert.Contains("System.Collections.Generic.List", legacy);
-        await _store.Collection<BotStateDocument>().InsertAsync(new BotStateDocument { Id = "legacy", Json = legacy });
+        await _records.WriteAsync("legacy", legacy, expectedVersion: null, CancellationToken.None);
 
         var state = (IDictionary<string, object>)(await _storage.ReadAsync(["legacy"]))["legacy"];
         var conversation = Assert.IsType<ConversationData>(state["ConversationData"]);

@@ -1,4 +1,3 @@
-using Assistant.Platform.Storage;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -6,15 +5,15 @@ using Newtonsoft.Json.Serialization;
 namespace Assistant.Bot.State;
 
 /// <summary>
-/// Bot Framework <see cref="IStorage"/> over the platform document store, so state survives restarts and
-/// is shared by every bot instance behind a load balancer. ETag = document version: a write that carries an
+/// Bot Framework <see cref="IStorage"/> over the bot's <see cref="IStateRecords"/>, so state survives restarts and, on
+/// MongoDB, is shared by every bot instance behind a load balancer. ETag = record version: a write that carries an
 /// ETag other than "*" succeeds only if nobody wrote in between (else it throws, as MemoryStorage does).
 /// The SDK's dictionary state (ConversationState/UserState) carries its ETag under the "eTag" key.
 /// The registered state scopes (<see cref="StoredConversationState"/>, <see cref="StoredUserState"/>) store their own
 /// JSON (<see cref="BotStateJson"/>) through <see cref="ReadStoredAsync"/> and <see cref="WriteOneAsync"/>; values
 /// written through <see cref="IStorage"/> itself are Newtonsoft JSON, read back as stored.
 /// </summary>
-public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : IStorage
+public sealed class BotStateStorage(IStateRecords records) : IStorage
 {
     public const string ETagKey = "eTag";
 
@@ -26,8 +25,6 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
         SerializationBinder = new AllowedTypesBinder(),
         NullValueHandling = NullValueHandling.Ignore,
     };
-
-    private IDocumentCollection<BotStateDocument> Documents => store.Collection<BotStateDocument>();
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -48,8 +45,8 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
 
     /// <summary>The stored JSON of one key and its ETag, unparsed; null when nothing is stored.</summary>
     public async Task<(string Json, string ETag)?> ReadStoredAsync(string key, CancellationToken cancellationToken = default) =>
-        await Documents.GetAsync(key, cancellationToken) is { } document
-            ? (document.Json, document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        await records.ReadAsync(key, cancellationToken) is { } stored
+            ? (stored.Json, stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
 
     /// <summary>A value as <see cref="IStorage"/> writes it: Newtonsoft with type names only where needed.</summary>
@@ -65,38 +62,24 @@ public sealed class DocumentStorage(IDocumentStore store, TimeProvider clock) : 
     public async Task WriteOneAsync(string key, object value, string json, CancellationToken cancellationToken = default)
     {
         var etag = ETagOf(value);
-        var document = new BotStateDocument { Id = key, Json = json, UpdatedAt = clock.GetUtcNow().UtcDateTime };
-        if (etag is null or "*")
+        long? expected = null;
+        if (etag is not (null or "*"))
         {
-            await Documents.UpsertAsync(document, cancellationToken);
+            expected = long.TryParse(etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+                ? version
+                : throw new ArgumentException($"Etag conflict: '{etag}' is not an ETag this storage issued (key {key}).");
         }
-        else if (!long.TryParse(etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
-        {
-            throw new ArgumentException($"Etag conflict: '{etag}' is not an ETag this storage issued (key {key}).");
-        }
-        else if (!await Documents.ReplaceAsync(WithVersion(document, version), cancellationToken))
-        {
-            // Missing documents are created (as MemoryStorage does); an existing one with another version is a conflict.
-            if (await Documents.GetAsync(key, cancellationToken) is not null)
-                throw new ArgumentException($"Etag conflict: key {key} was changed by another turn or instance.");
-            try { await Documents.InsertAsync(document, cancellationToken); }
-            catch (DuplicateKeyException e) { throw new ArgumentException($"Etag conflict: key {key} was created concurrently.", e); }
-        }
+        var stored = await records.WriteAsync(key, json, expected, cancellationToken)
+            ?? throw new ArgumentException($"Etag conflict: key {key} was changed by another turn or instance.");
         // The SDK keeps the same dictionary for the rest of the turn: a second save must carry the new ETag.
         if (value is IDictionary<string, object> saved)
-            saved[ETagKey] = document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            saved[ETagKey] = stored.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys) await Documents.DeleteAsync(key, cancellationToken);
-    }
-
-    private static BotStateDocument WithVersion(BotStateDocument document, long version)
-    {
-        document.Version = version;
-        return document;
+        foreach (var key in keys) await records.DeleteAsync(key, cancellationToken);
     }
 
     private static string? ETagOf(object value) => value switch

@@ -1,0 +1,55 @@
+using Assistant.Platform.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.State;
+
+/// <summary>
+/// The embedded deployment's bot state: a <see cref="KeyValueLog"/> beside the bot's LiteDB file (ADR 0010). State is
+/// only ever read and written whole by key, and a log append with a shared fsync costs far less than a LiteDB
+/// transaction. Opened when the host starts (after the store, whose <c>bot_state</c> documents a new log starts
+/// with), closed when it stops.
+/// </summary>
+public sealed class LogStateRecords(IOptions<StoreOptions> options, IDocumentStore store, ILogger<LogStateRecords> logger)
+    : IStateRecords, IHostedService, IHealthCheck, IDisposable
+{
+    private KeyValueLog? _log;
+
+    private KeyValueLog Log => _log ?? throw new InvalidOperationException("The bot state log is not open yet (it opens when the host starts).");
+
+    public string PathOnDisk => Path.Combine(options.Value.DataDir, Path.GetFileNameWithoutExtension(options.Value.FileName) + "-state.log");
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.UsesMongo) return Task.CompletedTask;
+        _log = KeyValueLog.Open(PathOnDisk, EarlierState);
+        if (_log.TruncatedBytes > 0)
+            logger.LogWarning("Bot state log: cut {Bytes} bytes of a write that a crash interrupted (never acknowledged)", _log.TruncatedBytes);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>State that versions before the log kept in the store's bot_state collection.</summary>
+    private IEnumerable<(string Key, string Value, long Version)> EarlierState() =>
+        store.Collection<BotStateDocument>().FindAsync(_ => true).GetAwaiter().GetResult().Select(d => (d.Id, d.Json, d.Version));
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _log?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _log?.Dispose();
+
+    public async Task<(string Json, long Version)?> ReadAsync(string key, CancellationToken ct) =>
+        await Log.GetAsync(key, ct) is { } stored ? (stored.Value, stored.Version) : null;
+
+    public Task<long?> WriteAsync(string key, string json, long? expectedVersion, CancellationToken ct) =>
+        Log.PutAsync(key, json, expectedVersion, ct);
+
+    public Task DeleteAsync(string key, CancellationToken ct) => Log.DeleteAsync(key, ct);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(options.Value.UsesMongo ? HealthCheckResult.Healthy("bot state in MongoDB")
+            : _log is { Failure: null } ? HealthCheckResult.Healthy("bot state log open")
+            : HealthCheckResult.Unhealthy(_log is null ? "bot state log not open" : "bot state log stopped after an I/O failure", _log?.Failure));
+}

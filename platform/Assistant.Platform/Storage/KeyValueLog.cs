@@ -1,0 +1,198 @@
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace Assistant.Platform.Storage;
+
+/// <summary>
+/// A durable store for data that is only ever read and written whole by key: the bot's conversation and user state on
+/// the embedded deployment (ADR 0010). Each write appends one record (<see cref="KeyValueLogFile"/>); one writer thread
+/// writes whatever records are waiting and fsyncs once for all of them, and a write's task completes only after that
+/// fsync. Memory holds each key's place in the file, not its value. When the file is more than twice its live records
+/// it is rewritten (compaction) into a new file that replaces it by an atomic rename. An I/O failure stops the log:
+/// after a failed fsync nothing is known about the file, so every later call fails until the process is restarted.
+/// The file is locked: a second process gets <see cref="StoreLockedException"/>.
+/// </summary>
+public sealed partial class KeyValueLog : IDisposable
+{
+    public sealed record Stored(string Value, long Version);
+
+    /// <summary>Where the value of the key's last record is (<see cref="Offset"/>, <see cref="Length"/>) and the whole record's size.</summary>
+    private readonly record struct Entry(long Offset, int Length, int RecordLength, long Version, Task Durable);
+
+    private readonly string _path;
+    private readonly long _compactAbove;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Entry> _index = new(StringComparer.Ordinal);
+    private readonly Thread _writer;
+    private SafeFileHandle _file;
+    private long _end;
+    private long _liveBytes;
+    private List<(byte[] Record, long Offset)> _pending = [];
+    private TaskCompletionSource _batch = NewBatch();
+    private Exception? _failed;
+    private bool _disposed;
+
+    private KeyValueLog(string path, SafeFileHandle file, long compactAbove)
+    {
+        _path = path;
+        _file = file;
+        _compactAbove = compactAbove;
+        _end = KeyValueLogFile.Replay(file, Apply);
+        if (_end < RandomAccess.GetLength(file))
+        {
+            TruncatedBytes = RandomAccess.GetLength(file) - _end;
+            RandomAccess.SetLength(file, _end);
+            RandomAccess.FlushToDisk(file);
+        }
+        if (CompactionDue) Compact();
+        _writer = new Thread(Run) { IsBackground = true, Name = "kv-log-writer" };
+        _writer.Start();
+    }
+
+    /// <summary>
+    /// Opens (or creates) the log at <paramref name="path"/>. A new log starts with <paramref name="seed"/> (data moved
+    /// from elsewhere), written to a temporary file and renamed into place, so a crash never leaves half of it.
+    /// </summary>
+    public static KeyValueLog Open(string path, Func<IEnumerable<(string Key, string Value, long Version)>>? seed = null, long compactAbove = 16 << 20)
+    {
+        path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        SafeFileHandle handle;
+        try
+        {
+            if (!File.Exists(path) && seed is not null) Seed(path, seed());
+            // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the kernel if we are killed.
+            handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new StoreLockedException(path, e);
+        }
+        // Left by a compaction that a crash interrupted before its rename: the log itself is whole.
+        File.Delete(path + ".compact");
+        return new KeyValueLog(path, handle, compactAbove);
+    }
+
+    private static void Seed(string path, IEnumerable<(string Key, string Value, long Version)> records)
+    {
+        var seeding = path + ".seed";
+        using (var file = new FileStream(seeding, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            foreach (var (key, value, version) in records) file.Write(KeyValueLogFile.Encode(KeyValueLogFile.Put, version, key, value));
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(seeding, path, overwrite: false);
+        KeyValueLogFile.SyncDirectory(Path.GetDirectoryName(path)!);
+    }
+
+    /// <summary>Bytes of a torn or corrupt end cut off when the log was opened (0 after a clean shutdown).</summary>
+    public long TruncatedBytes { get; }
+
+    public long FileLength { get { lock (_gate) return _end; } }
+
+    public int Count { get { lock (_gate) return _index.Count; } }
+
+    /// <summary>The I/O failure that stopped the log, if any.</summary>
+    public Exception? Failure { get { lock (_gate) return _failed; } }
+
+    /// <summary>The value and version stored under <paramref name="key"/>; a value whose write is not yet durable is waited for.</summary>
+    public async ValueTask<Stored?> GetAsync(string key, CancellationToken ct = default)
+    {
+        while (true)
+        {
+            Entry entry;
+            SafeFileHandle file;
+            lock (_gate)
+            {
+                ThrowIfStopped();
+                if (!_index.TryGetValue(key, out entry)) return null;
+                file = _file;
+            }
+            if (!entry.Durable.IsCompleted) await entry.Durable.WaitAsync(ct);
+            var bytes = new byte[entry.Length];
+            try
+            {
+                RandomAccess.Read(file, bytes, entry.Offset);
+            }
+            catch (ObjectDisposedException) when (!_disposed)
+            {
+                continue; // compaction moved the value to a new file
+            }
+            return new Stored(Encoding.UTF8.GetString(bytes), entry.Version);
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="value"/>. With <paramref name="expectedVersion"/> the write succeeds only if the key is
+    /// missing or still at that version; returns the new version, or null on a conflict.
+    /// </summary>
+    public async Task<long?> PutAsync(string key, string value, long? expectedVersion = null, CancellationToken ct = default)
+    {
+        Task durable;
+        long version;
+        lock (_gate)
+        {
+            ThrowIfStopped();
+            var exists = _index.TryGetValue(key, out var current);
+            if (expectedVersion is { } expected && exists && current.Version != expected) return null;
+            version = exists ? current.Version + 1 : 1;
+            var record = KeyValueLogFile.Encode(KeyValueLogFile.Put, version, key, value);
+            var valueOffset = KeyValueLogFile.ValueOffset(record);
+            var offset = _end;
+            durable = Append(record);
+            if (exists) _liveBytes -= current.RecordLength;
+            _index[key] = new Entry(offset + valueOffset, record.Length - valueOffset, record.Length, version, durable);
+            _liveBytes += record.Length;
+        }
+        await durable.WaitAsync(ct);
+        return version;
+    }
+
+    /// <summary>Removes the key; false when it was not stored.</summary>
+    public async Task<bool> DeleteAsync(string key, CancellationToken ct = default)
+    {
+        Task durable;
+        lock (_gate)
+        {
+            ThrowIfStopped();
+            if (!_index.Remove(key, out var current)) return false;
+            durable = Append(KeyValueLogFile.Encode(KeyValueLogFile.Delete, current.Version + 1, key, null));
+            _liveBytes -= current.RecordLength;
+        }
+        await durable.WaitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Every key with its version, for the health check and tests.</summary>
+    public IReadOnlyDictionary<string, long> Versions()
+    {
+        lock (_gate) return _index.ToDictionary(p => p.Key, p => p.Value.Version, StringComparer.Ordinal);
+    }
+
+    private static TaskCompletionSource NewBatch() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Task Append(byte[] record)
+    {
+        var first = _pending.Count == 0;
+        _pending.Add((record, _end));
+        _end += record.Length;
+        if (first) Monitor.Pulse(_gate);
+        return _batch.Task;
+    }
+
+    private void Apply(KeyValueLogFile.Record record, long position)
+    {
+        if (_index.Remove(record.Key, out var previous)) _liveBytes -= previous.RecordLength;
+        if (record.Kind != KeyValueLogFile.Put) return;
+        _index[record.Key] = new Entry(position + record.ValueOffsetInRecord, record.Length - record.ValueOffsetInRecord, record.Length, record.Version, Task.CompletedTask);
+        _liveBytes += record.Length;
+    }
+
+    private bool CompactionDue => _end > _compactAbove && _end > 2 * _liveBytes;
+
+    private void ThrowIfStopped()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failed is not null) throw new IOException("The key-value log stopped after an I/O failure; restart the process.", _failed);
+    }
+}

@@ -1,0 +1,17 @@
+using Assistant.Bot.State;
+using Assistant.Platform.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Tests.State;
+
+internal static class TestStateRecords
+{
+    /// <summary>The embedded deployment's state records, opened as the host opens them, in <paramref name="dataDir"/> beside <paramref name="store"/>.</summary>
+    public static LogStateRecords OpenLog(string dataDir, LiteDbStore store)
+    {
+        var records = new LogStateRecords(Options.Create(new StoreOptions { DataDir = dataDir, FileName = "bot.db" }), store, NullLogger<LogStateRecords>.Instance);
+        records.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return records;
+    }
+}
