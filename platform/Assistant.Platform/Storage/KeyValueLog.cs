@@ -57,10 +57,10 @@ public sealed partial class KeyValueLog : IDisposable
     {
         path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (!File.Exists(path) && seed is not null) Seed(path, seed());
         SafeFileHandle handle;
         try
         {
-            if (!File.Exists(path) && seed is not null) Seed(path, seed());
             // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the kernel if we are killed.
             handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
@@ -68,9 +68,17 @@ public sealed partial class KeyValueLog : IDisposable
         {
             throw new StoreLockedException(path, e);
         }
-        // Left by a compaction that a crash interrupted before its rename: the log itself is whole.
-        File.Delete(path + ".compact");
-        return new KeyValueLog(path, handle, compactAbove);
+        try
+        {
+            // Left by a compaction that a crash interrupted before its rename: the log itself is whole.
+            File.Delete(path + ".compact");
+            return new KeyValueLog(path, handle, compactAbove);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     private static void Seed(string path, IEnumerable<(string Key, string Value, long Version)> records)
@@ -89,8 +97,6 @@ public sealed partial class KeyValueLog : IDisposable
     public long TruncatedBytes { get; }
 
     public long FileLength { get { lock (_gate) return _end; } }
-
-    public int Count { get { lock (_gate) return _index.Count; } }
 
     /// <summary>The I/O failure that stopped the log, if any.</summary>
     public Exception? Failure { get { lock (_gate) return _failed; } }
@@ -161,12 +167,6 @@ public sealed partial class KeyValueLog : IDisposable
         }
         await durable.WaitAsync(ct);
         return true;
-    }
-
-    /// <summary>Every key with its version, for the health check and tests.</summary>
-    public IReadOnlyDictionary<string, long> Versions()
-    {
-        lock (_gate) return _index.ToDictionary(p => p.Key, p => p.Value.Version, StringComparer.Ordinal);
     }
 
     private static TaskCompletionSource NewBatch() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,6 +1,8 @@
 using Assistant.Bot.State;
 using Assistant.Bot.Tests.Infrastructure;
+using Assistant.Bot.Hosting;
 using Assistant.Platform.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.State;
 
@@ -52,5 +54,28 @@ public sealed class LogStateRecordsTests : IDisposable
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, healthy.Status);
         await records.StopAsync(CancellationToken.None);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => records.WriteAsync("k", "{}", null, CancellationToken.None));
+    }
+}
+
+/// <summary>Which state records the host registers: shared documents on MongoDB, the bot's own log otherwise.</summary>
+public sealed class StateRecordsRegistrationTests
+{
+    [Theory]
+    [InlineData("mongodb://127.0.0.1:1/assistant", typeof(DocumentStateRecords))]
+    [InlineData("", typeof(LogStateRecords))]
+    public void The_store_setting_decides_where_state_lives(string mongoUrl, Type expected)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StoreOptions>().Configure(o => o.MongoUrl = mongoUrl);
+        var dir = TempDir.Create();
+        var schema = new StoreSchema();
+        BotSchema.Declare(schema);
+        services.AddSingleton<IDocumentStore>(_ => new LiteDbStore(dir, "bot.db", schema));
+        services.AddBotStateRecords();
+        using (var provider = services.BuildServiceProvider())
+            Assert.IsType(expected, provider.GetRequiredService<IStateRecords>());
+        TempDir.Delete(dir);
     }
 }
