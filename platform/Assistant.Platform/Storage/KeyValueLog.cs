@@ -7,7 +7,8 @@ namespace Assistant.Platform.Storage;
 /// A durable store for data that is only ever read and written whole by key: the bot's conversation and user state on
 /// the embedded deployment (ADR 0010). Each write appends one record (<see cref="KeyValueLogFile"/>); one writer thread
 /// writes whatever records are waiting and fsyncs once for all of them, and a write's task completes only after that
-/// fsync. Memory holds each key's place in the file, not its value. When the file is more than twice its live records
+/// fsync. Memory holds each key's place in the file, and the values of recently used keys up to a budget (a state read
+/// then costs no system call); when that budget is spent every kept value is dropped and read from the file again. When the file is more than twice its live records
 /// it is rewritten (compaction) into a new file that replaces it by an atomic rename. An I/O failure stops the log:
 /// after a failed fsync nothing is known about the file, so every later call fails until the process is restarted.
 /// The file is locked: a second process gets <see cref="StoreLockedException"/>.
@@ -16,11 +17,16 @@ public sealed partial class KeyValueLog : IDisposable
 {
     public sealed record Stored(string Value, long Version);
 
-    /// <summary>Where the value of the key's last record is (<see cref="Offset"/>, <see cref="Length"/>) and the whole record's size.</summary>
-    private readonly record struct Entry(long Offset, int Length, int RecordLength, long Version, Task Durable);
+    /// <summary>
+    /// Where the value of the key's last record is (<see cref="Offset"/>, <see cref="Length"/>), the whole record's
+    /// size, and the value itself while it is kept in memory.
+    /// </summary>
+    private readonly record struct Entry(long Offset, int Length, int RecordLength, long Version, Task Durable, string? Value = null);
 
     private readonly string _path;
     private readonly long _compactAbove;
+    private readonly long _keepChars;
+    private long _keptChars;
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _index = new(StringComparer.Ordinal);
     private readonly Thread _writer;
@@ -32,11 +38,12 @@ public sealed partial class KeyValueLog : IDisposable
     private Exception? _failed;
     private bool _disposed;
 
-    private KeyValueLog(string path, SafeFileHandle file, long compactAbove)
+    private KeyValueLog(string path, SafeFileHandle file, long compactAbove, long keepChars)
     {
         _path = path;
         _file = file;
         _compactAbove = compactAbove;
+        _keepChars = keepChars;
         _end = KeyValueLogFile.Replay(file, Apply);
         if (_end < RandomAccess.GetLength(file))
         {
@@ -52,8 +59,10 @@ public sealed partial class KeyValueLog : IDisposable
     /// <summary>
     /// Opens (or creates) the log at <paramref name="path"/>. A new log starts with <paramref name="seed"/> (data moved
     /// from elsewhere), written to a temporary file and renamed into place, so a crash never leaves half of it.
+    /// <paramref name="keepChars"/> is the budget for values kept in memory (16 M characters: 32 MB).
     /// </summary>
-    public static KeyValueLog Open(string path, Func<IEnumerable<(string Key, string Value, long Version)>>? seed = null, long compactAbove = 16 << 20)
+    public static KeyValueLog Open(string path, Func<IEnumerable<(string Key, string Value, long Version)>>? seed = null,
+        long compactAbove = 16 << 20, long keepChars = 16 << 20)
     {
         path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -72,7 +81,7 @@ public sealed partial class KeyValueLog : IDisposable
         {
             // Left by a compaction that a crash interrupted before its rename: the log itself is whole.
             File.Delete(path + ".compact");
-            return new KeyValueLog(path, handle, compactAbove);
+            return new KeyValueLog(path, handle, compactAbove, keepChars);
         }
         catch
         {
@@ -115,6 +124,7 @@ public sealed partial class KeyValueLog : IDisposable
                 file = _file;
             }
             if (!entry.Durable.IsCompleted) await entry.Durable.WaitAsync(ct);
+            if (entry.Value is { } kept) return new Stored(kept, entry.Version);
             var bytes = new byte[entry.Length];
             try
             {
@@ -124,7 +134,14 @@ public sealed partial class KeyValueLog : IDisposable
             {
                 continue; // compaction moved the value to a new file
             }
-            return new Stored(Encoding.UTF8.GetString(bytes), entry.Version);
+            var value = Encoding.UTF8.GetString(bytes);
+            lock (_gate)
+            {
+                // Kept only if nobody wrote the key meanwhile.
+                if (_index.TryGetValue(key, out var now) && now.Version == entry.Version && now.Value is null && now.Offset == entry.Offset)
+                    _index[key] = Keep(now with { Value = value });
+            }
+            return new Stored(value, entry.Version);
         }
     }
 
@@ -146,8 +163,12 @@ public sealed partial class KeyValueLog : IDisposable
             var valueOffset = KeyValueLogFile.ValueOffset(record);
             var offset = _end;
             durable = Append(record);
-            if (exists) _liveBytes -= current.RecordLength;
-            _index[key] = new Entry(offset + valueOffset, record.Length - valueOffset, record.Length, version, durable);
+            if (exists)
+            {
+                _liveBytes -= current.RecordLength;
+                Forget(current);
+            }
+            _index[key] = Keep(new Entry(offset + valueOffset, record.Length - valueOffset, record.Length, version, durable, value));
             _liveBytes += record.Length;
         }
         await durable.WaitAsync(ct);
@@ -164,10 +185,24 @@ public sealed partial class KeyValueLog : IDisposable
             if (!_index.Remove(key, out var current)) return false;
             durable = Append(KeyValueLogFile.Encode(KeyValueLogFile.Delete, current.Version + 1, key, null));
             _liveBytes -= current.RecordLength;
+            Forget(current);
         }
         await durable.WaitAsync(ct);
         return true;
     }
+
+    /// <summary>Under the gate: counts a kept value against the budget; a spent budget drops every kept value.</summary>
+    private Entry Keep(Entry entry)
+    {
+        if (entry.Value is null) return entry;
+        _keptChars += entry.Value.Length;
+        if (_keptChars <= _keepChars) return entry;
+        foreach (var (key, other) in _index.Where(p => p.Value.Value is not null).ToList()) _index[key] = other with { Value = null };
+        _keptChars = 0;
+        return entry with { Value = null };
+    }
+
+    private void Forget(Entry entry) => _keptChars -= entry.Value?.Length ?? 0;
 
     private static TaskCompletionSource NewBatch() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -121,7 +121,7 @@ public sealed class KeyValueLogTests : IDisposable
     [Fact]
     public async Task Reads_during_rewrites_always_see_a_whole_value()
     {
-        using var log = KeyValueLog.Open(LogPath, compactAbove: 16 * 1024);
+        using var log = KeyValueLog.Open(LogPath, compactAbove: 16 * 1024, keepChars: 0); // every read from the file
         for (var k = 0; k < 8; k++) await log.PutAsync($"k{k}", new string((char)('a' + k), 300));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var writer = Task.Run(async () =>
@@ -161,6 +161,20 @@ public sealed class KeyValueLogTests : IDisposable
         using var reopened = KeyValueLog.Open(LogPath);
         Assert.Equal("800", (await reopened.GetAsync("counter"))!.Value);
         for (var w = 0; w < 32; w++) Assert.Equal(new KeyValueLog.Stored("24", 25), await reopened.GetAsync($"own/{w}"));
+    }
+
+    [Fact]
+    public async Task Values_beyond_the_memory_budget_are_read_from_the_file()
+    {
+        using var log = KeyValueLog.Open(LogPath, keepChars: 1_000);
+        for (var k = 0; k < 10; k++) await log.PutAsync($"k{k}", new string((char)('甲' + k), 300));
+        for (var round = 0; round < 3; round++)
+            for (var k = 0; k < 10; k++)
+                Assert.Equal(new KeyValueLog.Stored(new string((char)('甲' + k), 300), 1), await log.GetAsync($"k{k}"));
+        await log.PutAsync("k3", "changed");
+        Assert.Equal(new KeyValueLog.Stored("changed", 2), await log.GetAsync("k3"));
+        Assert.True(await log.DeleteAsync("k4"));
+        Assert.Null(await log.GetAsync("k4"));
     }
 
     [Fact]
