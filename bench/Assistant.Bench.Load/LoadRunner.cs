@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Assistant.Bench.Load;
 
 public sealed record ScenarioResult(string Scenario, int Concurrency, long Requests, long Errors, double Seconds,
-    double Throughput, double P50Ms, double P95Ms, double P99Ms, double? RatioToCeiling = null, double WarmupSeconds = 0);
+    double Throughput, double P50Ms, double P95Ms, double P99Ms, double? RatioToCeiling = null, double WarmupSeconds = 0,
+    double? AdjacentCeiling = null);
 
 /// <summary>
 /// A closed-loop load generator: <c>concurrency</c> workers each send one request, wait for it, and send the next,
