@@ -19,18 +19,15 @@ public sealed class LogStateRecords(IOptions<StoreOptions> options, IDocumentSto
 
     public string PathOnDisk => Path.Combine(options.Value.DataDir, Path.GetFileNameWithoutExtension(options.Value.FileName) + "-state.log");
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.UsesMongo) return Task.CompletedTask;
-        _log = KeyValueLog.Open(PathOnDisk, EarlierState);
+        if (options.Value.UsesMongo) return;
+        // State that versions before the log kept in the store's bot_state collection starts a new log.
+        var earlier = File.Exists(PathOnDisk) ? null : await store.Collection<BotStateDocument>().FindAsync(_ => true, ct: cancellationToken);
+        _log = KeyValueLog.Open(PathOnDisk, earlier is null ? null : () => earlier.Select(d => (d.Id, d.Json, d.Version)));
         if (_log.TruncatedBytes > 0)
             logger.LogWarning("Bot state log: cut {Bytes} bytes of a write that a crash interrupted (never acknowledged)", _log.TruncatedBytes);
-        return Task.CompletedTask;
     }
-
-    /// <summary>State that versions before the log kept in the store's bot_state collection.</summary>
-    private IEnumerable<(string Key, string Value, long Version)> EarlierState() =>
-        store.Collection<BotStateDocument>().FindAsync(_ => true).GetAwaiter().GetResult().Select(d => (d.Id, d.Json, d.Version));
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

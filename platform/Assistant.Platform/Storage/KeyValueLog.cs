@@ -67,16 +67,7 @@ public sealed partial class KeyValueLog : IDisposable
         path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path) && seed is not null) Seed(path, seed());
-        SafeFileHandle handle;
-        try
-        {
-            // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the kernel if we are killed.
-            handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            throw new StoreLockedException(path, e);
-        }
+        var handle = ExclusiveFile.Open(path, path);
         try
         {
             // Left by a compaction that a crash interrupted before its rename: the log itself is whole.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using LiteDB;
+using Microsoft.Win32.SafeHandles;
 
 namespace Assistant.Platform.Storage;
 
@@ -15,7 +16,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 {
     private readonly StoreSchema _schema;
     private readonly LiteDatabase _db;
-    private readonly FileStream _lock;
+    private readonly SafeFileHandle _lock;
     private readonly LiteDbWriter _writer;
     private readonly LiteDbLogFile _log;
     private readonly ConcurrentDictionary<Type, object> _collections = new();
@@ -26,7 +27,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         _schema = schema;
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, fileName));
-        _lock = AcquireLock(path + ".lock");
+        _lock = ExclusiveFile.Open(path + ".lock", path);
         Mapper = CreateMapper();
         _log = new LiteDbLogFile(path);
         var engine = new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings { Filename = path, LogStream = _log });
@@ -99,19 +100,6 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         _db.Dispose();
         _log.Dispose();
         _lock.Dispose();
-    }
-
-    private static FileStream AcquireLock(string lockPath)
-    {
-        try
-        {
-            // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the kernel if we are killed.
-            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new StoreLockedException(lockPath[..^5], e);
-        }
     }
 
     private static BsonMapper CreateMapper()
