@@ -32,7 +32,7 @@ public sealed partial class KeyValueLog
                     var (rest, restDone) = TakePending();
                     if (!WriteDurably(rest, restDone)) continue;
                 }
-                if (_failed is null && CompactionDue) Compact();
+                if (_failed is null && CompactionDue) TryCompact();
             }
         }
     }
@@ -73,9 +73,28 @@ public sealed partial class KeyValueLog
     }
 
     /// <summary>
-    /// Writer thread, under the gate, with nothing pending: copies each key's last record to a new file, makes it
-    /// durable, renames it over the log and syncs the directory, so a crash leaves either the old or the new file whole.
+    /// Writer thread (or the constructor), under the gate, with nothing pending: copies each key's last record to a new
+    /// file, makes it durable, renames it over the log and syncs the directory, so a crash leaves either the old or the
+    /// new file whole. A failure before the rename leaves the log as it was and is tried again once the file has grown
+    /// by another threshold; a failure to sync the directory after it stops the log (the rename may not survive a crash).
     /// </summary>
+    private void TryCompact()
+    {
+        try
+        {
+            Compact();
+        }
+        catch (Exception e) when (_failed is null)
+        {
+            CompactionFailure = e;
+            _compactAgainAt = _end + _compactAbove;
+            try { File.Delete(_path + ".compact"); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>Why the last compaction did not happen, if it did not.</summary>
+    public Exception? CompactionFailure { get; private set; }
+
     private void Compact()
     {
         var temporary = _path + ".compact";
@@ -99,20 +118,29 @@ public sealed partial class KeyValueLog
         try
         {
             File.Move(temporary, _path, overwrite: true);
-            KeyValueLogFile.SyncDirectory(Path.GetDirectoryName(_path)!);
         }
         catch
         {
             replacement.Dispose();
             throw;
         }
+        // Renamed: from here on the new file is the log, whatever happens next.
         foreach (var (key, entry) in moved) _index[key] = entry;
         var old = _file;
         _file = replacement;
         _end = position;
         _liveBytes = position;
+        _compactAgainAt = 0;
         Compactions++;
         old.Dispose();
+        try
+        {
+            KeyValueLogFile.SyncDirectory(Path.GetDirectoryName(_path)!);
+        }
+        catch (Exception e)
+        {
+            _failed ??= e;
+        }
     }
 
     private long _flushes;

@@ -33,6 +33,7 @@ public sealed partial class KeyValueLog : IDisposable
     private SafeFileHandle _file;
     private long _end;
     private long _liveBytes;
+    private long _compactAgainAt;
     private List<(byte[] Record, long Offset)> _pending = [];
     private TaskCompletionSource _batch = NewBatch();
     private Exception? _failed;
@@ -51,7 +52,7 @@ public sealed partial class KeyValueLog : IDisposable
             RandomAccess.SetLength(file, _end);
             RandomAccess.FlushToDisk(file);
         }
-        if (CompactionDue) Compact();
+        if (CompactionDue) TryCompact();
         _writer = new Thread(Run) { IsBackground = true, Name = "kv-log-writer" };
         _writer.Start();
     }
@@ -214,7 +215,7 @@ public sealed partial class KeyValueLog : IDisposable
         _liveBytes += record.Length;
     }
 
-    private bool CompactionDue => _end > _compactAbove && _end > 2 * _liveBytes;
+    private bool CompactionDue => _end > _compactAbove && _end > 2 * _liveBytes && _end > _compactAgainAt;
 
     private void ThrowIfStopped()
     {

@@ -119,6 +119,23 @@ public sealed class KeyValueLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rewrite_that_fails_leaves_the_log_working_and_is_tried_again_later()
+    {
+        using var log = KeyValueLog.Open(LogPath, compactAbove: 4 * 1024);
+        Directory.CreateDirectory(LogPath + ".compact"); // the new file cannot be created
+        for (var i = 0; i < 40; i++) await log.PutAsync("hot", new string('x', 300) + i);
+        Assert.NotNull(log.CompactionFailure);
+        Assert.Equal(0, log.Compactions);
+        Assert.Null(log.Failure);
+        Assert.Equal(new string('x', 300) + 39, (await log.GetAsync("hot"))!.Value);
+
+        Directory.Delete(LogPath + ".compact");
+        for (var i = 40; i < 80; i++) await log.PutAsync("hot", new string('x', 300) + i);
+        Assert.True(log.Compactions > 0);
+        Assert.Equal(new KeyValueLog.Stored(new string('x', 300) + 79, 80), await log.GetAsync("hot"));
+    }
+
+    [Fact]
     public async Task Reads_during_rewrites_always_see_a_whole_value()
     {
         using var log = KeyValueLog.Open(LogPath, compactAbove: 16 * 1024, keepChars: 0); // every read from the file
