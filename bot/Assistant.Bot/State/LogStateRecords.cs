@@ -47,6 +47,7 @@ public sealed class LogStateRecords(IOptions<StoreOptions> options, IDocumentSto
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(options.Value.UsesMongo ? HealthCheckResult.Healthy("bot state in MongoDB")
+            : _log is { Failure: null, CompactionFailure: { } compaction } ? HealthCheckResult.Degraded("bot state log open, but it could not compact: the file grows", compaction)
             : _log is { Failure: null } ? HealthCheckResult.Healthy("bot state log open")
             : HealthCheckResult.Unhealthy(_log is null ? "bot state log not open" : "bot state log stopped after an I/O failure", _log?.Failure));
 }

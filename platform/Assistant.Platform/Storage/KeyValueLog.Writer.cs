@@ -92,7 +92,7 @@ public sealed partial class KeyValueLog
         }
     }
 
-    /// <summary>Why the last compaction did not happen, if it did not.</summary>
+    /// <summary>Why the last compaction attempt failed, until one succeeds.</summary>
     public Exception? CompactionFailure { get; private set; }
 
     private void Compact()
@@ -131,6 +131,7 @@ public sealed partial class KeyValueLog
         _end = position;
         _liveBytes = position;
         _compactAgainAt = 0;
+        CompactionFailure = null;
         Compactions++;
         old.Dispose();
         try

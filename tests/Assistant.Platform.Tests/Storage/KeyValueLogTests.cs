@@ -132,6 +132,7 @@ public sealed class KeyValueLogTests : IDisposable
         Directory.Delete(LogPath + ".compact");
         for (var i = 40; i < 80; i++) await log.PutAsync("hot", new string('x', 300) + i);
         Assert.True(log.Compactions > 0);
+        Assert.Null(log.CompactionFailure);
         Assert.Equal(new KeyValueLog.Stored(new string('x', 300) + 79, 80), await log.GetAsync("hot"));
     }
 
