@@ -106,6 +106,9 @@ public sealed class Crash(string apiDll, string dataDir, int port, int kills, in
 
     private async Task StartAsync()
     {
+        // Otherwise a process left on the port (say, from an interrupted run) would read as a store that did not reopen.
+        if (System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Any(l => l.Port == port))
+            throw new InvalidOperationException($"Port {port} is already in use by another process; stop it or pass --port.");
         var info = new ProcessStartInfo("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
