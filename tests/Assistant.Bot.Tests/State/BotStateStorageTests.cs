@@ -22,10 +22,7 @@ public abstract class BotStateStorageTests : IDisposable
 
     protected BotStateStorageTests(Func<string, LiteDbStore, IStateRecords> records)
     {
-        var schema = new StoreSchema();
-        BotSchema.Declare(schema);
-        _store = new LiteDbStore(_dir, "bot.db", schema);
-        _store.ApplySchema();
+        _store = TestStateRecords.OpenStore(_dir);
         _records = records(_dir, _store);
         _storage = new BotStateStorage(_records);
     }

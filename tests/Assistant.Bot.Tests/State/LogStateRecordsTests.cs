@@ -14,10 +14,7 @@ public sealed class LogStateRecordsTests : IDisposable
 
     public LogStateRecordsTests()
     {
-        var schema = new StoreSchema();
-        BotSchema.Declare(schema);
-        _store = new LiteDbStore(_dir, "bot.db", schema);
-        _store.ApplySchema();
+        _store = TestStateRecords.OpenStore(_dir);
     }
 
     public void Dispose()
@@ -70,9 +67,7 @@ public sealed class StateRecordsRegistrationTests
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<StoreOptions>().Configure(o => o.MongoUrl = mongoUrl);
         var dir = TempDir.Create();
-        var schema = new StoreSchema();
-        BotSchema.Declare(schema);
-        services.AddSingleton<IDocumentStore>(_ => new LiteDbStore(dir, "bot.db", schema));
+        services.AddSingleton<IDocumentStore>(_ => TestStateRecords.OpenStore(dir));
         services.AddBotStateRecords();
         using (var provider = services.BuildServiceProvider())
             Assert.IsType(expected, provider.GetRequiredService<IStateRecords>());

@@ -18,10 +18,7 @@ public sealed class StoredStateTests : IDisposable
 
     public StoredStateTests()
     {
-        var schema = new StoreSchema();
-        BotSchema.Declare(schema);
-        _store = new LiteDbStore(_dir, "bot.db", schema);
-        _store.ApplySchema();
+        _store = TestStateRecords.OpenStore(_dir);
         _records = TestStateRecords.OpenLog(_dir, _store);
         _state = new StoredConversationState(new BotStateStorage(_records));
         _data = _state.CreateProperty<ConversationData>(nameof(ConversationData));

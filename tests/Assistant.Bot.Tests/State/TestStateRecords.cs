@@ -7,6 +7,16 @@ namespace Assistant.Bot.Tests.State;
 
 internal static class TestStateRecords
 {
+    /// <summary>The bot's embedded store in <paramref name="dataDir"/>, with the bot's collections declared and applied.</summary>
+    public static LiteDbStore OpenStore(string dataDir)
+    {
+        var schema = new StoreSchema();
+        BotSchema.Declare(schema);
+        var store = new LiteDbStore(dataDir, "bot.db", schema);
+        store.ApplySchema();
+        return store;
+    }
+
     /// <summary>The embedded deployment's state records, opened as the host opens them, in <paramref name="dataDir"/> beside <paramref name="store"/>.</summary>
     public static LogStateRecords OpenLog(string dataDir, LiteDbStore store)
     {
