@@ -15,6 +15,7 @@ public sealed class BotFrameworkAdapter : CloudAdapter
 {
     // The SDK's own settings for activities, without the indentation its responses carry.
     private static readonly JsonSerializer Compact = CreateCompact();
+    private static readonly ActivityJsonWriter Replies = new(Compact);
 
     private static JsonSerializer CreateCompact()
     {
@@ -71,10 +72,9 @@ public sealed class BotFrameworkAdapter : CloudAdapter
     {
         response.StatusCode = invoke?.Status ?? StatusCodes.Status200OK;
         if (invoke?.Body is null) return;
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, leaveOpen: true)) Compact.Serialize(writer, invoke.Body);
+        var body = Replies.Serialize(invoke.Body);
         response.ContentType = "application/json";
-        response.ContentLength = buffer.Length;
-        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, ct);
     }
 }

@@ -31,6 +31,8 @@ public static class Conversation
     /// <summary>Text, suggested actions and card titles, as a user would read them.</summary>
     public static string Describe(IActivity activity)
     {
+        // Every reply a flow test sees is also one /api/messages would write: check the writer on all of them.
+        ReplyJson.AssertWrittenAsNewtonsoftWrites(activity);
         var message = activity.AsMessageActivity();
         if (message is null) return $"[{activity.Type}]";
         var parts = new List<string> { message.Text ?? "" };
