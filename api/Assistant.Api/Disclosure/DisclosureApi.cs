@@ -4,6 +4,7 @@ using Assistant.Api.Organisations;
 using Assistant.Api.Projects;
 using Assistant.Api.Ratings;
 using Assistant.Contracts.Api;
+using Assistant.Contracts.Domain;
 using Assistant.Platform.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,6 +20,7 @@ public static class DisclosureApi
     {
         var group = app.MapGroup("/api/disclosure").WithTags("Disclosure").AllowAnonymous();
         group.MapGet("/evaluations", Evaluations);
+        group.MapGet("/providers", FindProviders);
         group.MapGet("/providers/{id}/ratings", ProviderRatings);
         group.MapGet("/projects/{id}", ProjectResults.Get);
         return app;
@@ -39,6 +41,26 @@ public static class DisclosureApi
             result.Add(e.AsDisclosed(project?.Name ?? "", project?.Department ?? "", provider?.Name ?? ""));
         }
         return TypedResults.Ok(result);
+    }
+
+    /// <summary>
+    /// Verified providers by (part of) their name, best match first, at most five: how the chat finds "康乐养老" before
+    /// showing its statistics. Verified providers are public (they can be awarded contracts); applicants are not.
+    /// </summary>
+    public static async Task<Results<Ok<List<DisclosedProviderDto>>, ValidationProblem>> FindProviders(
+        IDocumentStore store, CancellationToken ct, string? name = null)
+    {
+        var asked = ProviderNames.Normalise(name ?? "");
+        if (asked.Length is < ProviderNames.MinLength or > ProviderNames.MaxLength)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["name"] = [$"请提供承接主体名称中的 {ProviderNames.MinLength}–{ProviderNames.MaxLength} 个字，例如“康乐养老”"],
+            });
+        var verified = await store.Collection<Organisation>().FindAsync(o => o.Status == OrganisationStatus.Verified, ct: ct);
+        var found = verified.Select(o => (Provider: o, Distance: ProviderNames.Distance(o.Name, asked)))
+            .Where(m => m.Distance is not null).OrderBy(m => m.Distance).ThenBy(m => m.Provider.Name, StringComparer.Ordinal).Take(5)
+            .Select(m => new DisclosedProviderDto(m.Provider.Id, m.Provider.Name)).ToList();
+        return TypedResults.Ok(found);
     }
 
     public static async Task<Results<Ok<ProviderRatingStatsDto>, ProblemHttpResult>> ProviderRatings(string id, IDocumentStore store, CancellationToken ct)

@@ -30,6 +30,7 @@ namespace Assistant.Bot.Api;
 [JsonSerializable(typeof(IReadOnlyList<RectificationCaseDto>))]
 [JsonSerializable(typeof(RatingTrendDto))]
 [JsonSerializable(typeof(ProviderRatingStatsDto))]
+[JsonSerializable(typeof(IReadOnlyList<DisclosedProviderDto>))]
 [JsonSerializable(typeof(IReadOnlyList<PendingContractEvaluationDto>))]
 [JsonSerializable(typeof(IReadOnlyList<DisclosedEvaluationDto>))]
 [JsonSerializable(typeof(PlanSummaryDto))]

@@ -28,6 +28,8 @@ public static class Intents
     public const string BidSubmit = "bid.submit";
     public const string ClarificationAsk = "clarification.ask";
     public const string RatingSubmit = "rating.submit";
+    /// <summary>"康乐养老的评分怎么样": a provider's public rating statistics (keyword rule; never a rating).</summary>
+    public const string ProviderRatings = "provider.ratings";
     public const string AccountLink = "account.link";
     public const string DeadlineExtend = "deadline.extend";
     public const string ReminderSet = "reminder.set";

@@ -22,6 +22,8 @@ public sealed partial class KeywordUnderstanding : IUnderstanding
         (Intents.Human, new(@"人工|真人|客服|打电话|联系电话|找工作人员", RegexOptions.Compiled)),
         (Intents.Affirm, new(@"^(是|是的|对|对的|确认|确定|好|好的|可以|没问题|嗯)[。！!]*$", RegexOptions.Compiled)),
         (Intents.Deny, new(@"^(不|不是|否|不对|不要|不行|先不)[。！!]*$", RegexOptions.Compiled)),
+        // Asking how a provider is rated, not rating it: before the rating words below claim "评价".
+        (Intents.ProviderRatings, new(@"(评分|评价|满意度|满意率|好评率?|口碑|星级)(情况|结果|统计)?(怎么样|怎样|如何|咋样|多少|高吗|高不高|好吗|好不好|是多少)[吗呢啊呀]?[？?。！!]*$", RegexOptions.Compiled)),
         (Intents.DeadlineExtend, new(@"(延长|延期|推迟).*(截止|时间)|(截止|时间).*(延长|延期|推迟)", RegexOptions.Compiled)),
         (Intents.ReminderSet, new(@"提醒我", RegexOptions.Compiled)),
         (Intents.PlanStatus, new(@"(购买|采购)计划|计划.*(审核|批准|批了|退回)|预算额度", RegexOptions.Compiled)),

@@ -24,6 +24,8 @@ public sealed class LanguageUnderstandingAdapter(ILanguageUnderstanding language
         if (intent == IntentNames.OutOfScope && !outOfScope) intent = Intents.Fallback;
         if (!outOfScope && (intent == Intents.Fallback || confidence < Unsure) && backstop.Intent != Intents.Fallback)
             (intent, confidence) = (backstop.Intent, backstop.Confidence);
+        // "康乐养老的评价怎么样" asks about ratings: a rule-only intent, which the model would take for a rating.
+        if (backstop.Intent == Intents.ProviderRatings) (intent, confidence) = (backstop.Intent, backstop.Confidence);
         // A pasted rating link (the QR code's address) is unambiguous, whatever the words around it.
         if (text.Contains("rating.html?", StringComparison.OrdinalIgnoreCase))
             (intent, confidence) = (Intents.RatingSubmit, 0.95);

@@ -28,6 +28,10 @@ public interface IRatingsApi
     [Get("/api/providers/{organisationId}/rating-trend")]
     Task<RatingTrendDto> GetRatingTrendAsync(string organisationId, CancellationToken ct = default);
 
+    /// <summary>Verified providers whose name holds <paramref name="name"/> (2–50 characters), best match first, at most five.</summary>
+    [Get("/api/disclosure/providers")]
+    Task<IReadOnlyList<DisclosedProviderDto>> FindProvidersAsync(string name, CancellationToken ct = default);
+
     [Get("/api/disclosure/providers/{organisationId}/ratings")]
     Task<ProviderRatingStatsDto> GetProviderRatingStatsAsync(string organisationId, CancellationToken ct = default);
 

@@ -68,6 +68,9 @@ public sealed record RatingTrendPointDto(string Month, decimal Average, int Coun
 
 public sealed record RatingTrendDto(string OrganisationId, string ProviderName, IReadOnlyList<RatingTrendPointDto> Months);
 
+/// <summary>A verified provider found by name in the public disclosure.</summary>
+public sealed record DisclosedProviderDto(string OrganisationId, string Name);
+
 /// <summary>Rating statistics of one provider, per project; never comments or anything about who rated.</summary>
 public sealed record ProviderRatingStatsDto(
     string OrganisationId,

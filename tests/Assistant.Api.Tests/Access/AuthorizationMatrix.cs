@@ -212,6 +212,7 @@ public static class AuthorizationMatrix
 
         // Public disclosure (信息公开).
         ["GET /api/disclosure/evaluations"] = new("/api/disclosure/evaluations", Public),
+        ["GET /api/disclosure/providers"] = new("/api/disclosure/providers?name=%E5%BA%B7%E4%B9%90", Public),
         ["GET /api/disclosure/providers/{id}/ratings"] = new("/api/disclosure/providers/org-kangle/ratings", Public),
         ["GET /api/disclosure/projects/{id}"] = new("/api/disclosure/projects/SY-2025-001", Public),
     };

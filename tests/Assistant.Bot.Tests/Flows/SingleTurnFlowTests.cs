@@ -27,8 +27,27 @@ public sealed class SingleTurnFlowTests(BotHostFixture host)
     [InlineData("我要投标", "请先在网页登录单位账号")]
     [InlineData("把SY-2026-001的投标截止时间延长到3月10日", "需要购买主体工作人员账号")]
     [InlineData("今天的助餐服务不太好，饭菜凉了", "评价二维码", "链接")]
+    [InlineData("康乐养老的评分怎么样", "上虞区康乐居家养老服务中心 · 服务对象评价", "有效评价", "满意率", "绩效评价：", "（合同期）综合得分", "来源：信息公开")]
+    [InlineData("康樂養老的評價如何？", "上虞区康乐居家养老服务中心 · 服务对象评价")]
+    [InlineData("星辰科技的满意度怎么样", "没有找到名称中含“星辰科技”的已登记承接主体")]
+    [InlineData("评分怎么样", "您想查哪家承接主体的服务评价？")]
     public Task Replies_to_one_utterance(string utterance, params string[] expected) =>
         Conversation.Start(host).Send(utterance).Expect(expected).StartTestAsync();
+
+    [Theory]
+    [InlineData("contract", "合同期")]
+    [InlineData("2025", "2025年度")]
+    [InlineData("2025-H2", "2025年下半年")]
+    [InlineData("2025-Q3", "2025年第3季度")]
+    [InlineData("2025-07", "2025年7月")]
+    [InlineData("其他", "其他")]
+    public void Evaluation_periods_are_named_as_people_say_them(string period, string label) =>
+        Assert.Equal(label, Assistant.Bot.Flows.ProviderRatingsFlow.PeriodLabel(period));
+
+    [Fact]
+    public Task A_name_several_providers_share_is_narrowed_down_before_the_statistics() =>
+        Conversation.Start(host).Send("服务中心的口碑怎么样").Expect("名称含“服务中心”的承接主体有 2 家", "上虞区新苗社区服务中心", "您想查看哪一家？")
+            .Send("新苗那个").Expect("上虞区新苗社区服务中心 · 服务对象评价", "来源：信息公开").StartTestAsync();
 
     [Fact]
     public async Task Budget_and_service_words_filter_the_project_list()

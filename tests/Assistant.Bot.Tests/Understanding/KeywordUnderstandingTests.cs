@@ -23,6 +23,12 @@ public sealed class KeywordUnderstandingTests
     [InlineData("我要投标", Intents.BidSubmit)]
     [InlineData("取消", Intents.Cancel)]
     [InlineData("不登记可以投标吗", Intents.PolicyQuestion)]
+    [InlineData("康乐养老的评分怎么样", Intents.ProviderRatings)]
+    [InlineData("请问阳光社工的口碑如何？", Intents.ProviderRatings)]
+    [InlineData("康樂養老的滿意度高嗎", Intents.ProviderRatings)]
+    [InlineData("我要评价", Intents.RatingSubmit)]
+    [InlineData("给康乐养老打分", Intents.RatingSubmit)]
+    [InlineData("评价如何提交", Intents.PolicyQuestion)]
     public void Requests_cancels_and_questions_keep_their_intent(string text, string intent)
     {
         var understood = _rules.Understand(text, Today);
