@@ -17,13 +17,15 @@ namespace Assistant.Bot.Flows;
 public sealed partial class ProviderRatingsFlow(IRatingsApi ratings) : IFlow
 {
     private const string Choose = "provider";
+    private const string Another = "another";
 
     public string Intent => Intents.ProviderRatings;
     public string Help => "请说出承接主体的名称，例如“康乐养老的评分怎么样”，或回复列表中的序号。";
 
-    public async Task StartAsync(FlowContext context, Understood input, CancellationToken ct)
+    public Task StartAsync(FlowContext context, Understood input, CancellationToken ct) => LookUpAsync(context, NameIn(input.Text), ct);
+
+    private async Task LookUpAsync(FlowContext context, string name, CancellationToken ct)
     {
-        var name = NameIn(input.Text);
         if (name.Length < 2)
         {
             await context.SayAsync("您想查哪家承接主体的服务评价？请带上单位名称再问一次，例如“康乐养老的评分怎么样”。", ct);
@@ -41,6 +43,7 @@ public sealed partial class ProviderRatingsFlow(IRatingsApi ratings) : IFlow
         switch (found.Count)
         {
             case 0:
+                context.End();
                 await context.SayAsync($"没有找到名称中含“{name}”的已登记承接主体。请核对名称（可以只说其中几个字，如“康乐养老”）再问一次。", ct);
                 return;
             case 1:
@@ -55,10 +58,17 @@ public sealed partial class ProviderRatingsFlow(IRatingsApi ratings) : IFlow
 
     public async Task<Answer> ContinueAsync(FlowContext context, Understood input, CancellationToken ct)
     {
+        if (context.Frame.Step == Another)
+        {
+            // "那阳光社工呢" right after an answer: the same question about another provider. Anything else is a new request.
+            if (input.ProjectCode is not null || FollowUp().Match(input.Text) is not { Success: true } next)
+                return Answer.Rejected("");
+            await LookUpAsync(context, NameIn(next.Groups["name"].Value), ct);
+            return Answer.Accepted;
+        }
         // "第二个", "2" or words only one of the names holds ("阳光的").
         if (ProjectChoice.Match(input.Text, null, ProjectChoice.Decode(context.Frame.Slot(Choose))) is not [var chosen])
             return Answer.Rejected("请回复列表中的序号（例如“1”）或名称中的几个字。");
-        context.End();
         await AnswerAsync(context, chosen.Id, ct);
         return Answer.Accepted;
     }
@@ -68,6 +78,7 @@ public sealed partial class ProviderRatingsFlow(IRatingsApi ratings) : IFlow
         var stats = await ratings.GetProviderRatingStatsAsync(organisationId, ct);
         var published = await ratings.GetDisclosedEvaluationsAsync(organisationId, ct: ct);
         await context.SayAsync(Describe(stats, published), ct);
+        context.AwaitOptional(Another, "还想看哪一家？例如“那阳光社工呢”");
     }
 
     public static string Describe(ProviderRatingStatsDto stats, IReadOnlyList<DisclosedEvaluationDto> published)
@@ -109,6 +120,9 @@ public sealed partial class ProviderRatingsFlow(IRatingsApi ratings) : IFlow
         var name = AskedAbout().Replace(Lead().Replace(text.Trim(), ""), "");
         return name.Trim().TrimEnd('的').Trim();
     }
+
+    [GeneratedRegex(@"^(那么?|还有)?(?<name>.{2,40}?)(的(评分|评价|口碑|情况))?(呢|怎么样|如何)[？?。]*$")]
+    private static partial Regex FollowUp();
 
     [GeneratedRegex(@"^(请问|想问一?下|我想(知道|了解|问问|查查?|看看)|帮我查(一下)?|查一?下|查询|看看|问一?下)[，,\s]*")]
     private static partial Regex Lead();

@@ -34,6 +34,12 @@ public sealed class SingleTurnFlowTests(BotHostFixture host)
     public Task Replies_to_one_utterance(string utterance, params string[] expected) =>
         Conversation.Start(host).Send(utterance).Expect(expected).StartTestAsync();
 
+    [Fact]
+    public Task After_one_provider_another_can_be_asked_about_in_a_few_words_and_anything_else_is_a_new_request() =>
+        Conversation.Start(host).Send("康乐养老的评分怎么样").Expect("上虞区康乐居家养老服务中心 · 服务对象评价")
+            .Send("那阳光社工呢").Expect("江北区阳光社会工作服务社 · 服务对象评价")
+            .Send("上虞区有什么项目可以报名？").Expect("正在接受报名", "SY-2026-001").StartTestAsync();
+
     [Theory]
     [InlineData("contract", "合同期")]
     [InlineData("2025", "2025年度")]
