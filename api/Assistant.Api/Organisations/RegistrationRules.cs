@@ -8,6 +8,9 @@ namespace Assistant.Api.Organisations;
 /// <summary>Field-by-field checks of a registration, each error a Chinese sentence the bot can repeat as is.</summary>
 public static partial class RegistrationRules
 {
+    public const int MaxCategories = 20;
+    public const int MaxRegions = 20;
+
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex MobilePattern();
 
@@ -49,11 +52,11 @@ public static partial class RegistrationRules
         if (categories.Count == 0) errors.Add(nameof(r.ServiceCategories), "请至少选择一个服务类别（指导目录中的类别）");
         foreach (var c in categories.Where(c => !catalogueCodes.Contains(c.Trim().ToUpperInvariant())))
             errors.Add(nameof(r.ServiceCategories), $"“{c}”不是指导目录中的服务类别");
-        if (categories.Count > 20) errors.Add(nameof(r.ServiceCategories), "服务类别最多20个");
+        if (categories.Count > MaxCategories) errors.Add(nameof(r.ServiceCategories), $"服务类别最多{MaxCategories}个");
 
         var regions = r.Regions?.Where(x => !string.IsNullOrWhiteSpace(x)).ToList() ?? [];
         if (regions.Count == 0) errors.Add(nameof(r.Regions), "请至少填写一个服务区域（如：上虞区）");
-        if (regions.Count > 20 || regions.Any(x => x.Trim().Length > 30)) errors.Add(nameof(r.Regions), "服务区域最多20个，每个不超过30个字");
+        if (regions.Count > MaxRegions || regions.Any(x => x.Trim().Length > 30)) errors.Add(nameof(r.Regions), $"服务区域最多{MaxRegions}个，每个不超过30个字");
 
         if (r.EstablishedOn is null) errors.Add(nameof(r.EstablishedOn), "请填写成立日期");
         else if (r.EstablishedOn.Value.Date > now.Date) errors.Add(nameof(r.EstablishedOn), "成立日期不能晚于今天");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Assistant.Api.Accounts;
 using Assistant.Api.Bids;
 using Assistant.Api.Evaluations;
+using Assistant.Api.Organisations;
 using Assistant.Api.Ratings;
 using Assistant.Contracts.Domain;
 
@@ -53,6 +54,11 @@ public static class PlatformRules
             四、账号绑定与统计报表
             （一）绑定账号。承接主体和工作人员在网页登录后，在“在咨询助手中使用本账号”一栏生成6位绑定码，在聊天中输入“绑定”加绑定码即可。绑定码{links.CodeLifetimeMinutes}分钟内有效，只能使用一次。
             （二）年终统计表。购买主体和财政部门工作人员登录“工作人员”页面，在“年终统计”一栏下载Excel或CSV格式的统计表。
+            五、承接主体登记
+            （一）谁可以登记。依法登记的社会组织（民政部门登记）、企业（市场监管部门登记）和事业单位都可以在平台登记为承接主体。可以在网页的“承接机构”页面登记，也可以对咨询助手说“我要登记”，一步一步填写。
+            （二）登记需要填写的信息。单位全称、统一社会信用代码、法定代表人姓名、联系人手机号、服务类别（指导目录中的类别，最多{RegistrationRules.MaxCategories}个）、服务区域（最多{RegistrationRules.MaxRegions}个）和成立日期。
+            （三）统一社会信用代码是什么。统一社会信用代码是单位的18位“身份证号”，印在营业执照或社会组织登记证书上。第1位是登记管理部门代码：社会组织为5，企业为9，事业单位为1；第3至8位是登记地的行政区划代码；第18位是校验码。代码中不使用字母I、O、S、V、Z。平台逐位核对，填错时会说明是哪一位不对。
+            （四）登记审核。提交后状态为待审核，由工作人员审核。审核通过后才可以投标；未通过的，会告知原因，请按原因补正后联系工作人员（同一统一社会信用代码只能登记一次）。在咨询助手中登记的，审核结果在下次对话时告知。
             """;
     }
 }

@@ -76,6 +76,15 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
             .StartTestAsync();
 
     [Fact]
+    public Task A_question_about_the_field_asked_for_is_answered_from_the_rules_and_the_prompt_repeated() =>
+        Conversation.Start(host)
+            .Send("我们想登记成为承接主体").Expect("单位的全称")
+            .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
+            .Send("什么是统一社会信用代码？").Expect("印在营业执照或社会组织登记证书上", "政府购买服务助手平台规则")
+            .Expect("我们继续刚才的事", "18位统一社会信用代码")
+            .StartTestAsync();
+
+    [Fact]
     public Task Cancel_inside_a_flow_ends_it_without_changes() =>
         Conversation.Start(host)
             .Send("我们想登记成为承接主体").Expect("单位的全称")
