@@ -23,10 +23,11 @@ public sealed class PlatformRulesTests
     [InlineData("投标需要哪些材料？", "报价（不超过项目预算）和服务方案摘要（不超过2000字）")]
     [InlineData("中标结果在哪里公示", "“结果公开”一栏公布")]
     [InlineData("我们机构刚成立一年，能投标吗", "刚成立的机构可以投不限成立年限的项目")]
-    [InlineData("什么是统一社会信用代码", "印在营业执照或社会组织登记证书上")]
+    [InlineData("什么是统一社会信用代码", "印在营业执照或登记证书上")]
     [InlineData("信用代码第18位是什么", "第18位是校验码")]
     [InlineData("登记承接主体要填哪些信息", "单位全称、统一社会信用代码、法定代表人姓名")]
     [InlineData("登记以后谁来审核", "由工作人员审核")]
+    [InlineData("社会组织怎么登记", "都可以在平台登记为承接主体")]
     public async Task Questions_about_the_platform_s_own_rules_are_answered_from_its_configuration_and_cited(string question, string expected)
     {
         await using var api = new ApiFactory();

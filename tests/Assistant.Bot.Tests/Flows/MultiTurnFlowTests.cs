@@ -80,7 +80,7 @@ public sealed class MultiTurnFlowTests(BotHostFixture host)
         Conversation.Start(host)
             .Send("我们想登记成为承接主体").Expect("单位的全称")
             .Send("上虞区夕阳红养老服务中心").Expect("18位统一社会信用代码")
-            .Send("什么是统一社会信用代码？").Expect("印在营业执照或社会组织登记证书上", "政府购买服务助手平台规则")
+            .Send("什么是统一社会信用代码？").Expect("印在营业执照或登记证书上", "政府购买服务助手平台规则")
             .Expect("我们继续刚才的事", "18位统一社会信用代码")
             .StartTestAsync();
 
