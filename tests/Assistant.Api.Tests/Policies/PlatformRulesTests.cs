@@ -27,7 +27,7 @@ public sealed class PlatformRulesTests
     [InlineData("信用代码第18位是什么", "第18位是校验码")]
     [InlineData("登记承接主体要填哪些信息", "单位全称、统一社会信用代码、法定代表人姓名")]
     [InlineData("登记以后谁来审核", "由工作人员审核")]
-    [InlineData("社会组织怎么登记", "都可以在平台登记为承接主体")]
+    [InlineData("社会组织怎么登记", "对咨询助手说“我要登记”")]
     public async Task Questions_about_the_platform_s_own_rules_are_answered_from_its_configuration_and_cited(string question, string expected)
     {
         await using var api = new ApiFactory();

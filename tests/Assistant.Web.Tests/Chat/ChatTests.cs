@@ -37,6 +37,9 @@ public sealed class ChatTests(WebFixture web)
         await page.GetByLabel("用户名").FillAsync("org");
         await page.GetByLabel("密码").FillAsync("demo");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        // The page's sections load in any order and push the button down as they do: a click during that shift can land
+        // beside it (seen once in CI). Click once the page has settled.
+        await Assertions.Expect(page.GetByText("正在加载…")).ToHaveCountAsync(0, new() { Timeout = 15000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "生成绑定码" }).ClickAsync();
         await Assertions.Expect(page.Locator(".link-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{6}$"));
 
