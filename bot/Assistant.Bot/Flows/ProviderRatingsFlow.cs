@@ -127,6 +127,6 @@ public sealed partial class ProviderRatingsFlow(IRatingsApi ratings) : IFlow
     [GeneratedRegex(@"^(请问|想问一?下|我想(知道|了解|问问|查查?|看看)|帮我查(一下)?|查一?下|查询|看看|问一?下)[，,\s]*")]
     private static partial Regex Lead();
 
-    [GeneratedRegex(@"的?(服务)?(评分|评价|满意度|满意率|好评率?|口碑|星级)(情况|结果|统计)?(怎么样|怎样|如何|咋样|多少|高吗|高不高|好吗|好不好|是多少)?[吗呢啊呀]?[？?。！!]*$")]
+    [GeneratedRegex("的?(服务)?" + KeywordUnderstanding.RatedAspect + KeywordUnderstanding.HowIsIt + "?" + KeywordUnderstanding.QuestionEnd)]
     private static partial Regex AskedAbout();
 }

@@ -14,7 +14,7 @@ namespace Assistant.Bot.Hosting;
 public sealed class BotFrameworkAdapter : CloudAdapter
 {
     // The SDK's own settings for activities, without the indentation its responses carry.
-    private static readonly JsonSerializer Compact = CreateCompact();
+    internal static readonly JsonSerializer Compact = CreateCompact();
     private static readonly ActivityJsonWriter Replies = new(Compact);
 
     private static JsonSerializer CreateCompact()

@@ -10,6 +10,12 @@ namespace Assistant.Bot.Understanding;
 /// </summary>
 public sealed partial class KeywordUnderstanding : IUnderstanding
 {
+    // "评分怎么样" and its variants, a question about how a provider is rated; ProviderRatingsFlow strips the same
+    // words off the provider's name.
+    internal const string RatedAspect = "(评分|评价|满意度|满意率|好评率?|口碑|星级)(情况|结果|统计)?";
+    internal const string HowIsIt = "(怎么样|怎样|如何|咋样|多少|高吗|高不高|好吗|好不好|是多少)";
+    internal const string QuestionEnd = "[吗呢啊呀]?[？?。！!]*$";
+
     // Compiled: every turn runs these (the interpreter was about 1 % of the bot's CPU under load).
     private static readonly (string Intent, Regex Pattern)[] Rules =
     [
@@ -23,7 +29,7 @@ public sealed partial class KeywordUnderstanding : IUnderstanding
         (Intents.Affirm, new(@"^(是|是的|对|对的|确认|确定|好|好的|可以|没问题|嗯)[。！!]*$", RegexOptions.Compiled)),
         (Intents.Deny, new(@"^(不|不是|否|不对|不要|不行|先不)[。！!]*$", RegexOptions.Compiled)),
         // Asking how a provider is rated, not rating it: before the rating words below claim "评价".
-        (Intents.ProviderRatings, new(@"(评分|评价|满意度|满意率|好评率?|口碑|星级)(情况|结果|统计)?(怎么样|怎样|如何|咋样|多少|高吗|高不高|好吗|好不好|是多少)[吗呢啊呀]?[？?。！!]*$", RegexOptions.Compiled)),
+        (Intents.ProviderRatings, new(RatedAspect + HowIsIt + QuestionEnd, RegexOptions.Compiled)),
         (Intents.DeadlineExtend, new(@"(延长|延期|推迟).*(截止|时间)|(截止|时间).*(延长|延期|推迟)", RegexOptions.Compiled)),
         (Intents.ReminderSet, new(@"提醒我", RegexOptions.Compiled)),
         (Intents.PlanStatus, new(@"(购买|采购)计划|计划.*(审核|批准|批了|退回)|预算额度", RegexOptions.Compiled)),

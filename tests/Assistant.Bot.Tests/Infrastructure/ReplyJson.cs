@@ -1,6 +1,5 @@
 using System.Text;
 using Assistant.Bot.Hosting;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -9,16 +8,10 @@ namespace Assistant.Bot.Tests.Infrastructure;
 /// <summary>What /api/messages writes (<see cref="ActivityJsonWriter"/>) against what the SDK's Newtonsoft settings write.</summary>
 public static class ReplyJson
 {
-    public static readonly JsonSerializer Newtonsoft = Compact();
+    /// <summary>The SDK's settings, compact, as /api/messages uses them.</summary>
+    public static readonly JsonSerializer Newtonsoft = BotFrameworkAdapter.Compact;
 
     public static ActivityJsonWriter Writer { get; } = new(Newtonsoft);
-
-    private static JsonSerializer Compact()
-    {
-        var serializer = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings);
-        serializer.Formatting = Formatting.None;
-        return serializer;
-    }
 
     /// <summary>Fails with both JSON texts when the writer and Newtonsoft disagree on <paramref name="body"/>.</summary>
     public static void AssertWrittenAsNewtonsoftWrites(object body)
