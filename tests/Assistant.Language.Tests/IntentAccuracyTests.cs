@@ -91,6 +91,12 @@ public sealed class IntentAccuracyTests(LanguageFixture fixture, ITestOutputHelp
     public void Asking_which_projects_close_when_is_a_search(string text) =>
         Assert.Equal(IntentNames.ProjectSearch, fixture.Parse(text).Intent.Name);
 
+    [Theory]
+    [InlineData("养老服务补贴标准是多少")]
+    [InlineData("助餐补贴标准是多少")]
+    public void A_subsidy_standard_is_a_policy_question_not_one_for_a_project_s_purchaser(string text) =>
+        Assert.Equal(IntentNames.PolicyQuestion, fixture.Parse(text).Intent.Name);
+
     [Fact]
     public void Ranking_is_sorted_and_its_probabilities_sum_to_at_most_one()
     {
