@@ -141,11 +141,11 @@ static async Task Latency(string label, PolicyKnowledgeBase knowledge, List<Eval
 // The machine is shared: the load average says how much of the wall-clock figure is waiting for a core.
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-static (LiteDbStore, PolicyKnowledgeBase) Open(string dataDir, ChineseSegmenter segmenter)
+static (LogStore, PolicyKnowledgeBase) Open(string dataDir, ChineseSegmenter segmenter)
 {
     var schema = new StoreSchema();
     PolicyStore.Declare(schema);
-    var store = new LiteDbStore(dataDir, "assistant.db", schema);
+    var store = new LogStore(dataDir, "assistant.db", schema);
     store.ApplySchema();
     return (store, new PolicyKnowledgeBase(store, new PolicyCatalogueFacts(), Options(dataDir, segmenter)));
 }

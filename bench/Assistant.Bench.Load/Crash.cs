@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Assistant.Platform.Storage;
 using LiteDB;
 
 namespace Assistant.Bench.Load;
@@ -84,18 +85,17 @@ public sealed class Crash(string apiDll, string dataDir, int port, int kills, in
 
     private int Verify()
     {
-        // Opening the file directly (the API is stopped) is itself the check that the store opens cleanly.
-        using var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDir, "assistant.db"), Connection = ConnectionType.Direct });
+        // Opening the log directly (the API is stopped) is itself the check that the store opens cleanly: every record
+        // up to a torn last one must read back and parse.
+        using var log = KeyValueLog.Open(Path.Combine(dataDir, "assistant.log"), keepChars: 0);
+        var stored = log.ReadAll().Select(r => (Collection: r.Key[..r.Key.IndexOf('/')], Document: (BsonDocument)JsonSerializer.Deserialize(r.Value))).ToList();
         var problems = new List<string>();
-        var ratings = db.GetCollection("ratings");
-        foreach (var (key, id) in _ratings)
-        {
-            var count = ratings.Count(Query.EQ("_id", key));
-            if (count != 1) problems.Add($"rating {key}: stored {count} times");
-        }
-        var byLink = ratings.FindAll().GroupBy(d => d["LinkVisitKey"].AsString).Where(g => g.Count() > 1).ToList();
+        var ratings = stored.Where(r => r.Collection == "ratings").Select(r => r.Document).ToList();
+        var ratingIds = ratings.Select(d => d["_id"].AsString).ToHashSet();
+        problems.AddRange(_ratings.Keys.Where(key => !ratingIds.Contains(key)).Select(key => $"rating {key}: acknowledged but not stored"));
+        var byLink = ratings.GroupBy(d => d["LinkVisitKey"].AsString).Where(g => g.Count() > 1).ToList();
         problems.AddRange(byLink.Select(g => $"link {g.Key} rated {g.Count()} times"));
-        var receipts = db.GetCollection("bids").FindAll()
+        var receipts = stored.Where(r => r.Collection == "bids").Select(r => r.Document)
             .SelectMany(b => new[] { b["ReceiptNumber"].AsString }.Concat(b["History"].AsArray.Select(h => h["ReceiptNumber"].AsString)))
             .ToHashSet();
         problems.AddRange(_bids.Keys.Where(r => !receipts.Contains(r)).Select(r => $"bid receipt {r} acknowledged but not stored"));

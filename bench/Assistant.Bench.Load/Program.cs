@@ -84,8 +84,8 @@ await Run("rating-submit", scenarios.RatingSubmission, level => scenarios.Prepar
 await Run("bot-turn", scenarios.BotTurn);
 await Run("directline-turn", scenarios.DirectLineTurn);
 
-// Links for the most a level could submit: ~22,000/s would be 40 % of the ceiling here; fewer for the low levels.
-static int RatingPoolPerSecond(int level) => Math.Min(22_000, 1_500 * level);
+// Links for the most a level could submit: ~30,000/s would be half of the ceiling here; fewer for the low levels.
+static int RatingPoolPerSecond(int level) => Math.Min(30_000, 4_000 * level);
 
 Console.WriteLine();
 Console.WriteLine("| scenario | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | ceiling beside it | vs ceiling |");

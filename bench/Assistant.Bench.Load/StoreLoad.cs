@@ -26,7 +26,7 @@ public static class StoreLoad
         schema.Collection<Entry>("entries").Index("ux_entries_key", e => e.Key, unique: true).Index("ix_entries_score", e => e.Score);
         try
         {
-            using var store = new LiteDbStore(dir, "bench.db", schema);
+            using var store = new LogStore(dir, "bench.db", schema);
             store.ApplySchema();
             var entries = store.Collection<Entry>();
             foreach (var level in levels)

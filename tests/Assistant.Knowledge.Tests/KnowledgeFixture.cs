@@ -11,7 +11,7 @@ namespace Assistant.Knowledge.Tests;
 public sealed class KnowledgeFixture : IAsyncLifetime
 {
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "knowledge-tests-" + Guid.NewGuid().ToString("N"));
-    public LiteDbStore Store { get; private set; } = null!;
+    public LogStore Store { get; private set; } = null!;
     public PolicyKnowledgeBase Knowledge { get; private set; } = null!;
     public List<PolicyIngestResultDto> Ingested { get; } = [];
 
@@ -25,11 +25,11 @@ public sealed class KnowledgeFixture : IAsyncLifetime
         }
     }
 
-    public static (LiteDbStore Store, PolicyKnowledgeBase Knowledge) Open(string dataDir, ChineseSegmenter segmenter = ChineseSegmenter.Jieba)
+    public static (LogStore Store, PolicyKnowledgeBase Knowledge) Open(string dataDir, ChineseSegmenter segmenter = ChineseSegmenter.Jieba)
     {
         var schema = new StoreSchema();
         PolicyStore.Declare(schema);
-        var store = new LiteDbStore(dataDir, "assistant.db", schema);
+        var store = new LogStore(dataDir, "assistant.db", schema);
         store.ApplySchema();
         var options = Options.Create(new PolicyKnowledgeOptions
         {

@@ -21,7 +21,7 @@ internal sealed class PlatformRulesPublisher(PolicyKnowledgeBase knowledge, IDoc
     {
         // Embedded: local and quick, so the rules are there before the first question. MongoDB may not answer yet
         // (the store initialiser waits for it in the background too): keep trying without holding up the start.
-        if (store is LiteDbStore) await PublishAsync(cancellationToken);
+        if (store is LogStore) await PublishAsync(cancellationToken);
         else _ = Task.Run(() => RetryAsync(_stopping.Token), CancellationToken.None);
     }
 

@@ -12,7 +12,7 @@ public interface IDocument
 }
 
 /// <summary>
-/// The narrow port over the two engines we run on (MongoDB in production, LiteDB embedded).
+/// The narrow port over the engines we run on (MongoDB in production, the embedded log store of ADR 0011).
 /// It is deliberately not a repository: features write their own queries as expressions next to their
 /// endpoints; this port only exists so those queries run unchanged on either engine (ADR 0002).
 /// </summary>
@@ -108,5 +108,5 @@ public sealed class DuplicateKeyException(string collection, string? index, Exce
 /// <summary>Raised when the embedded store's data directory is already owned by another process.</summary>
 public sealed class StoreLockedException(string path, Exception inner)
     : Exception($"The embedded store at '{path}' is already in use by another process. " +
-                "LiteDB is single-process: stop the other instance or set ASSISTANT_DATA_DIR to another folder " +
+                "The embedded store is single-process: stop the other instance or set ASSISTANT_DATA_DIR to another folder " +
                 "(or use ASSISTANT_MONGO_URL to run several instances).", inner);

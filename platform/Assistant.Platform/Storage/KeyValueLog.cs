@@ -167,6 +167,73 @@ public sealed partial class KeyValueLog : IDisposable
         return version;
     }
 
+    /// <summary>
+    /// Stores every value as one record, all or none, so a crash can never keep only some of them. With an expected
+    /// version a write succeeds only if its key is missing or still at that version (0: only if missing); on any
+    /// conflict nothing is written and the result is null, else the new versions in order. Keys must be distinct.
+    /// </summary>
+    public async Task<long[]?> PutAllAsync(IReadOnlyList<(string Key, string Value, long? ExpectedVersion)> writes, CancellationToken ct = default)
+    {
+        var versions = new long[writes.Count];
+        Task durable;
+        lock (_gate)
+        {
+            ThrowIfStopped();
+            var records = new byte[writes.Count][];
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var (key, value, expectedVersion) = writes[i];
+                var exists = _index.TryGetValue(key, out var current);
+                if (expectedVersion is { } expected && exists && current.Version != expected) return null;
+                versions[i] = exists ? current.Version + 1 : 1;
+                records[i] = KeyValueLogFile.Encode(KeyValueLogFile.Put, versions[i], key, value);
+            }
+            var batch = KeyValueLogFile.EncodeBatch(records);
+            var start = _end + KeyValueLogFile.BatchMembersStart;
+            durable = Append(batch);
+            for (var i = 0; i < writes.Count; start += records[i].Length, i++)
+            {
+                var (key, value, _) = writes[i];
+                var valueOffset = KeyValueLogFile.ValueOffset(records[i]);
+                if (_index.TryGetValue(key, out var current))
+                {
+                    _liveBytes -= current.RecordLength;
+                    Forget(current);
+                }
+                _index[key] = Keep(new Entry(start + valueOffset, records[i].Length - valueOffset, records[i].Length, versions[i], durable, value));
+                _liveBytes += records[i].Length;
+            }
+        }
+        await durable.WaitAsync(ct);
+        return versions;
+    }
+
+    /// <summary>
+    /// Every stored key with its value and version, read in file order: how a store that keeps everything in memory
+    /// loads at start-up. Call it before writing.
+    /// </summary>
+    public List<(string Key, string Value, long Version)> ReadAll()
+    {
+        lock (_gate)
+        {
+            ThrowIfStopped();
+            var all = new List<(string Key, string Value, long Version)>(_index.Count);
+            var buffer = new byte[4096];
+            foreach (var (key, entry) in _index.OrderBy(p => p.Value.Offset))
+            {
+                if (entry.Value is { } kept)
+                {
+                    all.Add((key, kept, entry.Version));
+                    continue;
+                }
+                if (buffer.Length < entry.Length) buffer = new byte[Math.Max(entry.Length, buffer.Length * 2)];
+                RandomAccess.Read(_file, buffer.AsSpan(0, entry.Length), entry.Offset);
+                all.Add((key, Encoding.UTF8.GetString(buffer, 0, entry.Length), entry.Version));
+            }
+            return all;
+        }
+    }
+
     /// <summary>Removes the key; false when it was not stored.</summary>
     public async Task<bool> DeleteAsync(string key, CancellationToken ct = default)
     {
@@ -187,6 +254,7 @@ public sealed partial class KeyValueLog : IDisposable
     private Entry Keep(Entry entry)
     {
         if (entry.Value is null) return entry;
+        if (_keepChars == 0) return entry with { Value = null };
         _keptChars += entry.Value.Length;
         if (_keptChars <= _keepChars) return entry;
         foreach (var (key, other) in _index.Where(p => p.Value.Value is not null).ToList()) _index[key] = other with { Value = null };

@@ -10,14 +10,15 @@ namespace Assistant.Platform.Storage;
 /// The record format of <see cref="KeyValueLog"/>: <c>[body length u32][crc32 of body u32]</c> then the body
 /// <c>[kind u8][version i64][key length u16][key UTF-8][value UTF-8]</c>, little-endian. A crash can only tear the last
 /// record (every acknowledged record was fsynced before it), so replay stops at the first record that is short or
-/// fails its checksum and the file is cut there.
+/// fails its checksum and the file is cut there. A batch is one record whose value is whole Put records, so replay
+/// applies all of them or none (a document and its audit event, ADR 0011).
 /// </summary>
 internal static class KeyValueLogFile
 {
     public const int HeaderLength = 8;
     private const int BodyPrefix = 1 + 8 + 2;
     private const int MaxBody = 64 << 20;
-    public const byte Put = 1, Delete = 2;
+    public const byte Put = 1, Delete = 2, Batch = 3;
 
     public readonly record struct Record(byte Kind, long Version, string Key, int ValueOffsetInRecord, int Length);
 
@@ -26,16 +27,44 @@ internal static class KeyValueLogFile
         var keyLength = Encoding.UTF8.GetByteCount(key);
         if (keyLength > ushort.MaxValue) throw new ArgumentException("A key longer than 65,535 UTF-8 bytes cannot be stored.", nameof(key));
         var valueLength = value is null ? 0 : Encoding.UTF8.GetByteCount(value);
+        var record = NewRecord(kind, version, keyLength, valueLength, out var body);
+        Encoding.UTF8.GetBytes(key, body[BodyPrefix..]);
+        if (value is not null) Encoding.UTF8.GetBytes(value, body[(BodyPrefix + keyLength)..]);
+        return Seal(record);
+    }
+
+    /// <summary>One record holding whole <see cref="Put"/> records (made by <see cref="Encode"/>): replayed all or none.</summary>
+    public static byte[] EncodeBatch(IReadOnlyList<byte[]> records)
+    {
+        var record = NewRecord(Batch, 0, 0, records.Sum(r => r.Length), out var body);
+        var at = BodyPrefix;
+        foreach (var inner in records)
+        {
+            inner.CopyTo(body[at..]);
+            at += inner.Length;
+        }
+        return Seal(record);
+    }
+
+    /// <summary>Where a batch's first member starts, counted from the start of the batch; the others follow it.</summary>
+    public const int BatchMembersStart = HeaderLength + BodyPrefix;
+
+    private static byte[] NewRecord(byte kind, long version, int keyLength, int valueLength, out Span<byte> body)
+    {
         var bodyLength = BodyPrefix + keyLength + valueLength;
-        if (bodyLength > MaxBody) throw new ArgumentException("A value larger than 64 MB cannot be stored.", nameof(value));
+        if (bodyLength > MaxBody) throw new ArgumentException("A value larger than 64 MB cannot be stored.", nameof(valueLength));
         var record = new byte[HeaderLength + bodyLength];
-        var body = record.AsSpan(HeaderLength);
+        body = record.AsSpan(HeaderLength);
         body[0] = kind;
         BinaryPrimitives.WriteInt64LittleEndian(body[1..], version);
         BinaryPrimitives.WriteUInt16LittleEndian(body[9..], (ushort)keyLength);
-        Encoding.UTF8.GetBytes(key, body[BodyPrefix..]);
-        if (value is not null) Encoding.UTF8.GetBytes(value, body[(BodyPrefix + keyLength)..]);
-        BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)bodyLength);
+        return record;
+    }
+
+    private static byte[] Seal(byte[] record)
+    {
+        var body = record.AsSpan(HeaderLength);
+        BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)body.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), Crc32.HashToUInt32(body));
         return record;
     }
@@ -59,14 +88,37 @@ internal static class KeyValueLogFile
             var span = body.AsSpan(0, (int)bodyLength);
             if (RandomAccess.Read(file, span, position + HeaderLength) != bodyLength) break;
             if (Crc32.HashToUInt32(span) != BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4))) break;
-            var keyLength = BinaryPrimitives.ReadUInt16LittleEndian(span[9..]);
-            if (span[0] is not (Put or Delete) || BodyPrefix + keyLength > bodyLength) break;
-            var key = Encoding.UTF8.GetString(span.Slice(BodyPrefix, keyLength));
-            var recordLength = HeaderLength + (int)bodyLength;
-            apply(new Record(span[0], BinaryPrimitives.ReadInt64LittleEndian(span[1..]), key, HeaderLength + BodyPrefix + keyLength, recordLength), position);
-            position += recordLength;
+            if (!(span[0] == Batch ? ApplyBatch(span, position, apply) : Apply(span, position, apply))) break;
+            position += HeaderLength + (int)bodyLength;
         }
         return position;
+    }
+
+    private static bool Apply(ReadOnlySpan<byte> body, long position, Action<Record, long> apply)
+    {
+        var keyLength = BinaryPrimitives.ReadUInt16LittleEndian(body[9..]);
+        if (body[0] is not (Put or Delete) || BodyPrefix + keyLength > body.Length) return false;
+        var key = Encoding.UTF8.GetString(body.Slice(BodyPrefix, keyLength));
+        apply(new Record(body[0], BinaryPrimitives.ReadInt64LittleEndian(body[1..]), key, HeaderLength + BodyPrefix + keyLength, HeaderLength + body.Length), position);
+        return true;
+    }
+
+    /// <summary>A batch's checksum covers its members: they are checked for shape, then applied together.</summary>
+    private static bool ApplyBatch(ReadOnlySpan<byte> body, long position, Action<Record, long> apply)
+    {
+        var members = new List<(int Start, int Length)>();
+        for (var at = BodyPrefix; at < body.Length;)
+        {
+            if (at + HeaderLength + BodyPrefix > body.Length) return false;
+            var length = HeaderLength + (int)BinaryPrimitives.ReadUInt32LittleEndian(body[at..]);
+            if (length < HeaderLength + BodyPrefix || at + length > body.Length || body[at + HeaderLength] != Put) return false;
+            if (BodyPrefix + BinaryPrimitives.ReadUInt16LittleEndian(body[(at + HeaderLength + 9)..]) > length - HeaderLength) return false;
+            members.Add((at, length));
+            at += length;
+        }
+        foreach (var (start, length) in members)
+            Apply(body.Slice(start + HeaderLength, length - HeaderLength), position + HeaderLength + start, apply);
+        return true;
     }
 
     /// <summary>

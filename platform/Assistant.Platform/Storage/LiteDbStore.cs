@@ -102,7 +102,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         _lock.Dispose();
     }
 
-    private static BsonMapper CreateMapper()
+    internal static BsonMapper CreateMapper()
     {
         var mapper = new BsonMapper
         {

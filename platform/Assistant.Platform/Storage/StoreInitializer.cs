@@ -18,8 +18,12 @@ internal sealed class StoreInitializer(
     {
         switch (store)
         {
-            case LiteDbStore lite:
+            case LogStore embedded:
                 // Embedded: synchronous and local; a failure here should stop the process with a clear message.
+                embedded.ApplySchema();
+                await SeedAsync(cancellationToken);
+                break;
+            case LiteDbStore lite:
                 lite.ApplySchema();
                 await SeedAsync(cancellationToken);
                 break;

@@ -13,7 +13,7 @@ public interface IStoreSeeder
 public static class StoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the one <see cref="IDocumentStore"/> for this process: MongoDB when Store:MongoUrl is set, else LiteDB.
+    /// Registers the one <see cref="IDocumentStore"/> for this process: MongoDB when Store:MongoUrl is set, else the embedded log store (ADR 0011).
     /// <paramref name="declare"/> lists the collections and indexes of every feature in one place.
     /// </summary>
     public static IServiceCollection AddDocumentStore(this IServiceCollection services, Action<StoreSchema> declare)
@@ -27,7 +27,7 @@ public static class StoreServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             if (!options.UsesMongo)
-                return new LiteDbStore(options.DataDir, options.FileName, schema);
+                return new LogStore(options.DataDir, options.FileName, schema);
             var url = MongoUrl.Create(options.MongoUrl);
             return new MongoStore(sp.GetRequiredService<IMongoClient>(), url.DatabaseName ?? options.Database, schema);
         });

@@ -16,11 +16,11 @@ public sealed class BotStateStorageOnLogTests() : BotStateStorageTests(TestState
 public abstract class BotStateStorageTests : IDisposable
 {
     private readonly string _dir = TempDir.Create();
-    private readonly LiteDbStore _store;
+    private readonly LogStore _store;
     private readonly IStateRecords _records;
     private readonly BotStateStorage _storage;
 
-    protected BotStateStorageTests(Func<string, LiteDbStore, IStateRecords> records)
+    protected BotStateStorageTests(Func<string, LogStore, IStateRecords> records)
     {
         _store = TestStateRecords.OpenStore(_dir);
         _records = records(_dir, _store);

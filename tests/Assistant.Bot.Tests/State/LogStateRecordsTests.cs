@@ -10,7 +10,7 @@ namespace Assistant.Bot.Tests.State;
 public sealed class LogStateRecordsTests : IDisposable
 {
     private readonly string _dir = TempDir.Create();
-    private readonly LiteDbStore _store;
+    private readonly LogStore _store;
 
     public LogStateRecordsTests()
     {

@@ -10,7 +10,7 @@ namespace Assistant.Bot.Tests.State;
 public sealed class StoredStateTests : IDisposable
 {
     private readonly string _dir = TempDir.Create();
-    private readonly LiteDbStore _store;
+    private readonly LogStore _store;
     private readonly LogStateRecords _records;
     private readonly StoredConversationState _state;
     private readonly IStatePropertyAccessor<ConversationData> _data;

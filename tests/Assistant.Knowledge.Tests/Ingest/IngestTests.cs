@@ -172,7 +172,7 @@ public sealed class IngestTests : IDisposable
     public async Task Documents_ingested_by_another_process_are_picked_up_without_a_restart()
     {
         var loader = Open();
-        var store = (Platform.Storage.LiteDbStore)_open[1];
+        var store = (Platform.Storage.LogStore)_open[1];
         // A second knowledge base on the same store with its own index folder stands in for another process.
         using var other = new PolicyKnowledgeBase(store, new Catalogue.PolicyCatalogueFacts(),
             Microsoft.Extensions.Options.Options.Create(new PolicyKnowledgeOptions

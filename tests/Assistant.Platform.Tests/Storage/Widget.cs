@@ -15,6 +15,7 @@ public sealed class Widget : IDocument
     public required string Id { get; init; }
     public long Version { get; set; }
     public string Name { get; set; } = "";
+    public string? Remark { get; set; }
     public string Key { get; set; } = "";
     public decimal Amount { get; set; }
     public DateTime At { get; set; }

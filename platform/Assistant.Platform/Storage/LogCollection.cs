@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using LiteDB;
+
+namespace Assistant.Platform.Storage;
+
+internal interface ILogCollection
+{
+    string Name { get; }
+
+    void Load(string id, BsonDocument document, long version);
+}
+
+/// <summary>
+/// One collection of a <see cref="LogStore"/>. Each document is kept as one shared object, mapped from the BSON it was
+/// stored as (so it reads back exactly as it will after a restart), which filters run on; every read hands out a deep
+/// copy of it, so callers may change what they get. Writes are
+/// checked and applied under the store's write gate; reads take no lock.
+/// </summary>
+internal sealed class LogCollection<T>(LogStore store, CollectionDefinition definition) : IDocumentCollection<T>, ILogCollection
+    where T : class, IDocument
+{
+    /// <summary>A stored version: never changed once made, replaced whole by the next write.</summary>
+    internal sealed record Slot(string Id, T View, long Version, long Order, Task Durable);
+
+    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private readonly LogIndex<T>[] _indexes = [.. definition.Indexes.Select(i => new LogIndex<T>(i))];
+    private long _order;
+
+    public string Name => definition.Name;
+
+    private BsonMapper Mapper => store.Mapper;
+
+    public void Load(string id, BsonDocument document, long version) =>
+        Put(new Slot(id, Mapper.ToObject<T>(document), version, ++_order, Task.CompletedTask), null);
+
+    public Task InsertAsync(T document, CancellationToken ct = default) => store.WriteAsync([Insert(document)]);
+
+    public Task InsertWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument =>
+        store.WriteAsync([Insert(document), Other<TCompanion>().Insert(companion)]);
+
+    public Task<bool> ReplaceWithAsync<TCompanion>(T document, TCompanion companion, CancellationToken ct = default) where TCompanion : class, IDocument =>
+        store.WriteAsync([Replace(document), Other<TCompanion>().Insert(companion)]);
+
+    public Task InsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken ct = default) =>
+        documents.Count == 0 ? Task.CompletedTask : store.WriteAsync([.. documents.Select(Insert)]);
+
+    public Task InsertManyWithAsync<TCompanion>(IReadOnlyCollection<T> documents, IReadOnlyCollection<TCompanion> companions,
+        CancellationToken ct = default) where TCompanion : class, IDocument
+    {
+        var other = Other<TCompanion>();
+        return store.WriteAsync([.. documents.Select(Insert), .. companions.Select(other.Insert)]);
+    }
+
+    public Task<bool> ReplaceAsync(T document, CancellationToken ct = default) => store.WriteAsync([Replace(document)]);
+
+    public Task UpsertAsync(T document, CancellationToken ct = default) => store.WriteAsync([new Change(this, document, Change.Upsert)]);
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken ct = default)
+    {
+        Task durable;
+        lock (store.WriteGate)
+        {
+            if (!_slots.TryGetValue(id, out var slot)) return false;
+            durable = store.AppendDelete($"{Name}/{id}");
+            Remove(slot);
+        }
+        await durable;
+        return true;
+    }
+
+    public async Task<T?> GetAsync(string id, CancellationToken ct = default)
+    {
+        store.ThrowIfStopped();
+        if (!_slots.TryGetValue(id, out var slot)) return null;
+        if (!slot.Durable.IsCompleted) await slot.Durable.WaitAsync(ct);
+        return Copy(slot);
+    }
+
+    public async Task<IReadOnlyList<T>> FindAsync(
+        Expression<Func<T, bool>> filter, Expression<Func<T, object>>? orderBy = null, bool descending = false,
+        int skip = 0, int? take = null, CancellationToken ct = default)
+    {
+        var before = store.LastWrite;
+        var matched = Match(filter);
+        if (orderBy is null)
+        {
+            matched.Sort((a, b) => a.Order.CompareTo(b.Order));
+        }
+        else
+        {
+            var (key, values) = LogQuery<T>.Prepare(orderBy);
+            var keyed = matched.ConvertAll(s => (Slot: s, Key: key.Run(values, s.View)));
+            var sign = descending ? -1 : 1;
+            keyed.Sort((a, b) => SortOrder.Compare(a.Key, b.Key) * sign is var c and not 0 ? c : a.Slot.Order.CompareTo(b.Slot.Order));
+            matched = keyed.ConvertAll(k => k.Slot);
+        }
+        var page = matched.Skip(skip).Take(take ?? int.MaxValue).ToList();
+        if (!before.IsCompleted) await before.WaitAsync(ct);
+        return page.ConvertAll(Copy);
+    }
+
+    public async Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken ct = default)
+    {
+        var before = store.LastWrite;
+        var count = Match(filter).Count;
+        if (!before.IsCompleted) await before.WaitAsync(ct);
+        return count;
+    }
+
+    /// <summary>What a read hands out: a deep copy of the shared object (mapping from BSON again gives the same, slower).</summary>
+    private T Copy(Slot slot)
+    {
+        try
+        {
+            return DocumentCopy.Of(slot.View);
+        }
+        catch (NotSupportedException)
+        {
+            return Mapper.ToObject<T>(Mapper.ToDocument(slot.View));
+        }
+    }
+
+    private List<Slot> Match(Expression<Func<T, bool>> filter)
+    {
+        store.ThrowIfStopped();
+        var (query, values) = LogQuery<T>.Prepare(filter);
+        IEnumerable<Slot> candidates = _slots.Values;
+        foreach (var (path, value) in query.Equalities)
+            if (_indexes.FirstOrDefault(i => i.Path == path) is { } index && index.Lookup(values[value]) is { } ids)
+            {
+                candidates = ids.Select(id => _slots.GetValueOrDefault(id)).OfType<Slot>();
+                break;
+            }
+        var matched = new List<Slot>();
+        foreach (var slot in candidates)
+            if (Evaluate(query, values, slot.View)) matched.Add(slot);
+        return matched;
+    }
+
+    private static bool Evaluate(LogQuery<T>.Compiled<bool> query, object?[] values, T view)
+    {
+        try
+        {
+            return query.Run(values, view);
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // .Value of a null Nullable<T>: a null field matches nothing, as on MongoDB
+        }
+    }
+
+    private Change Insert(T document)
+    {
+        document.Version = 1;
+        return new Change(this, document, Change.Insert);
+    }
+
+    private Change Replace(T document) => new(this, document, document.Version);
+
+    private LogCollection<TOther> Other<TOther>() where TOther : class, IDocument => (LogCollection<TOther>)store.Collection<TOther>();
+
+    /// <summary>Under the write gate (or while loading).</summary>
+    private void Put(Slot slot, Slot? previous)
+    {
+        var order = previous?.Order ?? slot.Order;
+        slot = slot with { Order = order == 0 ? Interlocked.Increment(ref _order) : order };
+        foreach (var index in _indexes) index.Move(slot.Id, previous?.View, slot.View);
+        _slots[slot.Id] = slot;
+    }
+
+    private void Remove(Slot slot)
+    {
+        _slots.TryRemove(slot.Id, out _);
+        foreach (var index in _indexes) index.Move(slot.Id, slot.View, null);
+    }
+
+    /// <summary>
+    /// One document's part of a write. The document is mapped on the caller's thread; under the write gate the change is
+    /// checked against what is stored (and against the other changes of the same write), then applied.
+    /// </summary>
+    internal sealed class Change : LogChange
+    {
+        public const long Insert = -1, Upsert = -2;
+        private readonly LogCollection<T> _collection;
+        private readonly T _document;
+        private readonly long _mode;
+        private readonly BsonDocument _bson;
+        private readonly T _view;
+        private long _version;
+        private string? _json;
+        private Slot? _previous;
+
+        /// <param name="mode"><see cref="Insert"/>, <see cref="Upsert"/>, or the version a replace expects.</param>
+        public Change(LogCollection<T> collection, T document, long mode)
+        {
+            (_collection, _document, _mode) = (collection, document, mode);
+            _version = mode switch { Insert => 1, Upsert => 0, _ => mode + 1 };
+            var given = document.Version;
+            if (mode >= 0) document.Version = _version;
+            _bson = collection.Mapper.ToDocument(document);
+            document.Version = given;
+            _view = collection.Mapper.ToObject<T>(_bson);
+            if (mode != Upsert) _json = JsonSerializer.Serialize(_bson);
+        }
+
+        private string Id => _document.Id;
+
+        public override bool Check(HashSet<(string, string, object)> claimed)
+        {
+            var exists = _collection._slots.TryGetValue(Id, out _previous);
+            if (_mode == Insert && (exists || !claimed.Add((_collection.Name, "_id", Id))))
+                throw Duplicate(null);
+            if (_mode >= 0 && (!exists || _previous!.Version != _mode)) return false;
+            foreach (var index in _collection._indexes.Where(i => i.Unique))
+            {
+                var key = index.KeyOf(_view);
+                if (index.Holder(key, except: Id) is not null || !claimed.Add((_collection.Name, index.Name, key))) throw Duplicate(index.Name);
+            }
+            if (_mode == Upsert)
+            {
+                _version = (_previous?.Version ?? 0) + 1;
+                _bson[nameof(IDocument.Version)] = _version;
+                _view.Version = _version;
+                _json = JsonSerializer.Serialize(_bson);
+            }
+            return true;
+        }
+
+        public override (string Key, string Value, long? ExpectedVersion) Record() =>
+            ($"{_collection.Name}/{Id}", _json!, _mode switch { Insert => 0, Upsert => null, _ => _mode });
+
+        public override void Apply(Task durable) => _collection.Put(new Slot(Id, _view, _version, 0, durable), _previous);
+
+        public override void Done() => _document.Version = _version;
+
+        private DuplicateKeyException Duplicate(string? index) =>
+            new(_collection.Name, index, new InvalidOperationException(index is null ? $"id '{Id}' is taken" : $"a unique value of '{index}' is taken"));
+    }
+}
