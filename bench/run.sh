@@ -24,7 +24,7 @@ start api/Assistant.Api Assistant.Api --contentRoot "$PWD/api/Assistant.Api/bin/
 for url in "http://127.0.0.1:$api_port/health/ready" ${pids[2]:+"http://127.0.0.1:$bot_port/health/ready"}; do
   for _ in $(seq 1 120); do curl -fs "$url" >/dev/null 2>&1 && break; sleep 0.5; done
 done
-echo "store: ${ASSISTANT_MONGO_URL:+MongoDB}${ASSISTANT_MONGO_URL:-LiteDB ($data)}; $(nproc) cores"
+echo "store: ${ASSISTANT_MONGO_URL:+MongoDB}${ASSISTANT_MONGO_URL:-embedded log ($data)}; $(nproc) cores"
 dotnet bench/Assistant.Bench.Load/bin/Release/net10.0/Assistant.Bench.Load.dll run \
   --api "http://127.0.0.1:$api_port" --bot "http://127.0.0.1:$bot_port" --ceiling "http://127.0.0.1:$ceiling_port/ceiling" \
   --out "bench/results/$(date -u +%Y%m%dT%H%M%SZ).json" "$@"

@@ -4,7 +4,7 @@ using Assistant.Platform.Storage;
 
 namespace Assistant.Bot.State;
 
-/// <summary>The bot process's own collections (its own LiteDB file, or the shared MongoDB database).</summary>
+/// <summary>The bot process's own collections (its own embedded store, or the shared MongoDB database).</summary>
 public static class BotSchema
 {
     public static void Declare(StoreSchema schema)

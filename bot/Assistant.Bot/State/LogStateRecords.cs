@@ -5,9 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Bot.State;
 
 /// <summary>
-/// The embedded deployment's bot state: a <see cref="KeyValueLog"/> beside the bot's LiteDB file (ADR 0010). State is
-/// only ever read and written whole by key, and a log append with a shared fsync costs far less than a LiteDB
-/// transaction. Opened when the host starts (after the store, whose <c>bot_state</c> documents a new log starts
+/// The embedded deployment's bot state: a <see cref="KeyValueLog"/> beside the bot's document store (ADR 0010). State
+/// is only ever read and written whole by key, so it needs no document mapping, query or index at all. Opened when the host starts (after the store, whose <c>bot_state</c> documents a new log starts
 /// with), closed when it stops.
 /// </summary>
 public sealed class LogStateRecords(IOptions<StoreOptions> options, IDocumentStore store, ILogger<LogStateRecords> logger)
