@@ -87,8 +87,8 @@ public sealed class Crash(string apiDll, string dataDir, int port, int kills, in
     {
         // Opening the log directly (the API is stopped) is itself the check that the store opens cleanly: every record
         // up to a torn last one must read back and parse.
-        using var log = KeyValueLog.Open(Path.Combine(dataDir, "assistant.log"), keepChars: 0);
-        var stored = log.ReadAll().Select(r => (Collection: r.Key[..r.Key.IndexOf('/')], Document: (BsonDocument)JsonSerializer.Deserialize(r.Value))).ToList();
+        using var log = KeyValueLog.OpenBinary(Path.Combine(dataDir, "assistant.log"));
+        var stored = log.ReadAll().Select(r => (Collection: r.Key[..r.Key.IndexOf('/')], Document: BsonSerializer.Deserialize(r.Value))).ToList();
         var problems = new List<string>();
         var ratings = stored.Where(r => r.Collection == "ratings").Select(r => r.Document).ToList();
         var ratingIds = ratings.Select(d => d["_id"].AsString).ToHashSet();

@@ -26,7 +26,7 @@ public static class StoreLoad
         schema.Collection<Entry>("entries").Index("ux_entries_key", e => e.Key, unique: true).Index("ix_entries_score", e => e.Score);
         try
         {
-            using var store = new LogStore(dir, "bench.db", schema);
+            var store = new LogStore(dir, "bench.db", schema);
             store.ApplySchema();
             var entries = store.Collection<Entry>();
             foreach (var level in levels)
@@ -39,6 +39,16 @@ public static class StoreLoad
                 });
                 Console.WriteLine($"{result.Scenario,-14} c={level,-3} {result.Throughput,8:F0} inserts/s  p50 {result.P50Ms,6:F2} ms  p95 {result.P95Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms");
             }
+            // The embedded store keeps every document in memory (ADR 0011): what one costs, once nothing else is live.
+            var documents = await entries.CountAsync(_ => true);
+            store.Dispose();
+            (store, entries) = (null!, null!);
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            using var reopened = new LogStore(dir, "bench.db", schema);
+            var after = GC.GetTotalMemory(forceFullCollection: true);
+            Console.WriteLine($"memory after reopening with {documents:N0} documents: {(after - before) / (double)documents:F0} bytes each " +
+                              $"({(after - before) / 1048576.0:F0} MB), log {new FileInfo(reopened.PathOnDisk).Length / 1048576.0:F0} MB");
+            GC.KeepAlive(reopened);
         }
         finally
         {

@@ -63,7 +63,17 @@ public sealed partial class KeyValueLog : IDisposable
     /// <paramref name="keepChars"/> is the budget for values kept in memory (16 M characters: 32 MB).
     /// </summary>
     public static KeyValueLog Open(string path, Func<IEnumerable<(string Key, string Value, long Version)>>? seed = null,
-        long compactAbove = 16 << 20, long keepChars = 16 << 20)
+        long compactAbove = 16 << 20, long keepChars = 16 << 20) =>
+        OpenCore(path, seed is null ? null : () => seed().Select(r => KeyValueLogFile.Encode(KeyValueLogFile.Put, r.Version, r.Key, r.Value)),
+            compactAbove, keepChars);
+
+    /// <summary><see cref="Open"/> for values that are bytes, not text (the embedded document store's BSON).</summary>
+    public static KeyValueLog OpenBinary(string path, Func<IEnumerable<(string Key, byte[] Value, long Version)>>? seed = null,
+        long compactAbove = 16 << 20, long keepChars = 0) =>
+        OpenCore(path, seed is null ? null : () => seed().Select(r => KeyValueLogFile.Encode(KeyValueLogFile.Put, r.Version, r.Key, r.Value.AsSpan())),
+            compactAbove, keepChars);
+
+    private static KeyValueLog OpenCore(string path, Func<IEnumerable<byte[]>>? seed, long compactAbove, long keepChars)
     {
         path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -82,12 +92,12 @@ public sealed partial class KeyValueLog : IDisposable
         }
     }
 
-    private static void Seed(string path, IEnumerable<(string Key, string Value, long Version)> records)
+    private static void Seed(string path, IEnumerable<byte[]> records)
     {
         var seeding = path + ".seed";
         using (var file = new FileStream(seeding, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            foreach (var (key, value, version) in records) file.Write(KeyValueLogFile.Encode(KeyValueLogFile.Put, version, key, value));
+            foreach (var record in records) file.Write(record);
             file.Flush(flushToDisk: true);
         }
         File.Move(seeding, path, overwrite: false);
@@ -172,7 +182,7 @@ public sealed partial class KeyValueLog : IDisposable
     /// version a write succeeds only if its key is missing or still at that version (0: only if missing); on any
     /// conflict nothing is written and the result is null, else the new versions in order. Keys must be distinct.
     /// </summary>
-    public async Task<long[]?> PutAllAsync(IReadOnlyList<(string Key, string Value, long? ExpectedVersion)> writes, CancellationToken ct = default)
+    public async Task<long[]?> PutAllAsync(IReadOnlyList<(string Key, byte[] Value, long? ExpectedVersion)> writes, CancellationToken ct = default)
     {
         var versions = new long[writes.Count];
         Task durable;
@@ -186,21 +196,21 @@ public sealed partial class KeyValueLog : IDisposable
                 var exists = _index.TryGetValue(key, out var current);
                 if (expectedVersion is { } expected && exists && current.Version != expected) return null;
                 versions[i] = exists ? current.Version + 1 : 1;
-                records[i] = KeyValueLogFile.Encode(KeyValueLogFile.Put, versions[i], key, value);
+                records[i] = KeyValueLogFile.Encode(KeyValueLogFile.Put, versions[i], key, value.AsSpan());
             }
             var batch = KeyValueLogFile.EncodeBatch(records);
             var start = _end + KeyValueLogFile.BatchMembersStart;
             durable = Append(batch);
             for (var i = 0; i < writes.Count; start += records[i].Length, i++)
             {
-                var (key, value, _) = writes[i];
+                var key = writes[i].Key;
                 var valueOffset = KeyValueLogFile.ValueOffset(records[i]);
                 if (_index.TryGetValue(key, out var current))
                 {
                     _liveBytes -= current.RecordLength;
                     Forget(current);
                 }
-                _index[key] = Keep(new Entry(start + valueOffset, records[i].Length - valueOffset, records[i].Length, versions[i], durable, value));
+                _index[key] = new Entry(start + valueOffset, records[i].Length - valueOffset, records[i].Length, versions[i], durable);
                 _liveBytes += records[i].Length;
             }
         }
@@ -212,25 +222,21 @@ public sealed partial class KeyValueLog : IDisposable
     /// Every stored key with its value and version, read in file order: how a store that keeps everything in memory
     /// loads at start-up. Call it before writing.
     /// </summary>
-    public List<(string Key, string Value, long Version)> ReadAll()
+    public IEnumerable<(string Key, byte[] Value, long Version)> ReadAll()
     {
+        List<(string Key, Entry Entry)> entries;
+        SafeFileHandle file;
         lock (_gate)
         {
             ThrowIfStopped();
-            var all = new List<(string Key, string Value, long Version)>(_index.Count);
-            var buffer = new byte[4096];
-            foreach (var (key, entry) in _index.OrderBy(p => p.Value.Offset))
-            {
-                if (entry.Value is { } kept)
-                {
-                    all.Add((key, kept, entry.Version));
-                    continue;
-                }
-                if (buffer.Length < entry.Length) buffer = new byte[Math.Max(entry.Length, buffer.Length * 2)];
-                RandomAccess.Read(_file, buffer.AsSpan(0, entry.Length), entry.Offset);
-                all.Add((key, Encoding.UTF8.GetString(buffer, 0, entry.Length), entry.Version));
-            }
-            return all;
+            entries = [.. _index.OrderBy(p => p.Value.Offset).Select(p => (p.Key, p.Value))];
+            file = _file;
+        }
+        foreach (var (key, entry) in entries)
+        {
+            var value = new byte[entry.Length];
+            RandomAccess.Read(file, value, entry.Offset);
+            yield return (key, value, entry.Version);
         }
     }
 
@@ -242,7 +248,7 @@ public sealed partial class KeyValueLog : IDisposable
         {
             ThrowIfStopped();
             if (!_index.Remove(key, out var current)) return false;
-            durable = Append(KeyValueLogFile.Encode(KeyValueLogFile.Delete, current.Version + 1, key, null));
+            durable = Append(KeyValueLogFile.Encode(KeyValueLogFile.Delete, current.Version + 1, key, (string?)null));
             _liveBytes -= current.RecordLength;
             Forget(current);
         }

@@ -33,6 +33,16 @@ internal static class KeyValueLogFile
         return Seal(record);
     }
 
+    public static byte[] Encode(byte kind, long version, string key, ReadOnlySpan<byte> value)
+    {
+        var keyLength = Encoding.UTF8.GetByteCount(key);
+        if (keyLength > ushort.MaxValue) throw new ArgumentException("A key longer than 65,535 UTF-8 bytes cannot be stored.", nameof(key));
+        var record = NewRecord(kind, version, keyLength, value.Length, out var body);
+        Encoding.UTF8.GetBytes(key, body[BodyPrefix..]);
+        value.CopyTo(body[(BodyPrefix + keyLength)..]);
+        return Seal(record);
+    }
+
     /// <summary>One record holding whole <see cref="Put"/> records (made by <see cref="Encode"/>): replayed all or none.</summary>
     public static byte[] EncodeBatch(IReadOnlyList<byte[]> records)
     {

@@ -8,20 +8,27 @@ internal interface ILogCollection
 {
     string Name { get; }
 
-    void Load(string id, BsonDocument document, long version);
+    void Load(string id, byte[] bson, long version);
 }
 
 /// <summary>
-/// One collection of a <see cref="LogStore"/>. Each document is kept as one shared object, mapped from the BSON it was
-/// stored as (so it reads back exactly as it will after a restart), which filters run on; every read hands out a deep
-/// copy of it, so callers may change what they get. Writes are
+/// One collection of a <see cref="LogStore"/>. Each document is kept as the BSON it was stored as and, once something
+/// reads it, as one shared object mapped from that BSON (so it reads back exactly as it will after a restart), which
+/// filters run on; every read hands out a deep copy of that object, so callers may change what they get. Documents
+/// nobody reads (audit events, most ratings) stay compact bytes. Writes are
 /// checked and applied under the store's write gate; reads take no lock.
 /// </summary>
 internal sealed class LogCollection<T>(LogStore store, CollectionDefinition definition) : IDocumentCollection<T>, ILogCollection
     where T : class, IDocument
 {
-    /// <summary>A stored version: never changed once made, replaced whole by the next write.</summary>
-    internal sealed record Slot(string Id, T View, long Version, long Order, Task Durable);
+    /// <summary>
+    /// A stored version, replaced whole by the next write: its BSON, its value for each declared index, and the object
+    /// mapped from the BSON, made on first use (two threads may both make it; either is right).
+    /// </summary>
+    internal sealed record Slot(string Id, byte[] Bson, object[] Keys, long Version, long Order, Task Durable)
+    {
+        public T? View { get; set; }
+    }
 
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
     private readonly LogIndex<T>[] _indexes = [.. definition.Indexes.Select(i => new LogIndex<T>(i))];
@@ -31,8 +38,25 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
 
     private BsonMapper Mapper => store.Mapper;
 
-    public void Load(string id, BsonDocument document, long version) =>
-        Put(new Slot(id, Mapper.ToObject<T>(document), version, ++_order, Task.CompletedTask), null);
+    public void Load(string id, byte[] bson, long version)
+    {
+        var view = Map(bson);
+        Put(new Slot(id, bson, KeysOf(view), version, ++_order, Task.CompletedTask), null);
+    }
+
+    private T Map(byte[] bson) => Mapper.ToObject<T>(BsonSerializer.Deserialize(bson));
+
+    private T ViewOf(Slot slot) => slot.View ??= Map(slot.Bson);
+
+    private object[] KeysOf(T document) => Array.ConvertAll(_indexes, i => i.KeyOf(document));
+
+    /// <summary>
+    /// Index values are read from the caller's object instead of one mapped back from BSON (which costs as much as the
+    /// mapping to BSON), since strings, numbers and enums come back unchanged; dates do not (UTC, whole milliseconds),
+    /// so a collection with a date index maps.
+    /// </summary>
+    private readonly bool _keysNeedMapping = definition.Indexes.Any(i =>
+        (Nullable.GetUnderlyingType(i.Field.ReturnType) ?? i.Field.ReturnType) is var t && t != typeof(string) && !t.IsPrimitive && !t.IsEnum && t != typeof(decimal));
 
     public Task InsertAsync(T document, CancellationToken ct = default) => store.WriteAsync([Insert(document)]);
 
@@ -90,7 +114,7 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
         else
         {
             var (key, values) = LogQuery<T>.Prepare(orderBy);
-            var keyed = matched.ConvertAll(s => (Slot: s, Key: key.Run(values, s.View)));
+            var keyed = matched.ConvertAll(s => (Slot: s, Key: key.Run(values, ViewOf(s))));
             var sign = descending ? -1 : 1;
             keyed.Sort((a, b) => SortOrder.Compare(a.Key, b.Key) * sign is var c and not 0 ? c : a.Slot.Order.CompareTo(b.Slot.Order));
             matched = keyed.ConvertAll(k => k.Slot);
@@ -113,11 +137,11 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
     {
         try
         {
-            return DocumentCopy.Of(slot.View);
+            return DocumentCopy.Of(ViewOf(slot));
         }
         catch (NotSupportedException)
         {
-            return Mapper.ToObject<T>(Mapper.ToDocument(slot.View));
+            return Map(slot.Bson);
         }
     }
 
@@ -134,7 +158,7 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
             }
         var matched = new List<Slot>();
         foreach (var slot in candidates)
-            if (Evaluate(query, values, slot.View)) matched.Add(slot);
+            if (Evaluate(query, values, ViewOf(slot))) matched.Add(slot);
         return matched;
     }
 
@@ -163,16 +187,16 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
     /// <summary>Under the write gate (or while loading).</summary>
     private void Put(Slot slot, Slot? previous)
     {
-        var order = previous?.Order ?? slot.Order;
-        slot = slot with { Order = order == 0 ? Interlocked.Increment(ref _order) : order };
-        foreach (var index in _indexes) index.Move(slot.Id, previous?.View, slot.View);
+        var order = previous?.Order ?? (slot.Order != 0 ? slot.Order : Interlocked.Increment(ref _order));
+        if (slot.Order != order) slot = slot with { Order = order };
+        for (var i = 0; i < _indexes.Length; i++) _indexes[i].Move(slot.Id, previous?.Keys[i], slot.Keys[i]);
         _slots[slot.Id] = slot;
     }
 
     private void Remove(Slot slot)
     {
         _slots.TryRemove(slot.Id, out _);
-        foreach (var index in _indexes) index.Move(slot.Id, slot.View, null);
+        for (var i = 0; i < _indexes.Length; i++) _indexes[i].Move(slot.Id, slot.Keys[i], null);
     }
 
     /// <summary>
@@ -186,9 +210,10 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
         private readonly T _document;
         private readonly long _mode;
         private readonly BsonDocument _bson;
-        private readonly T _view;
+        private readonly object[] _keys;
+        private readonly T? _view;
         private long _version;
-        private string? _json;
+        private byte[]? _bytes;
         private Slot? _previous;
 
         /// <param name="mode"><see cref="Insert"/>, <see cref="Upsert"/>, or the version a replace expects.</param>
@@ -200,8 +225,9 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
             if (mode >= 0) document.Version = _version;
             _bson = collection.Mapper.ToDocument(document);
             document.Version = given;
-            _view = collection.Mapper.ToObject<T>(_bson);
-            if (mode != Upsert) _json = JsonSerializer.Serialize(_bson);
+            if (mode != Upsert) _bytes = BsonSerializer.Serialize(_bson);
+            if (collection._keysNeedMapping) _view = collection.Map(_bytes ?? BsonSerializer.Serialize(_bson));
+            _keys = collection.KeysOf(_view ?? document);
         }
 
         private string Id => _document.Id;
@@ -212,25 +238,27 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
             if (_mode == Insert && (exists || !claimed.Add((_collection.Name, "_id", Id))))
                 throw Duplicate(null);
             if (_mode >= 0 && (!exists || _previous!.Version != _mode)) return false;
-            foreach (var index in _collection._indexes.Where(i => i.Unique))
+            for (var i = 0; i < _keys.Length; i++)
             {
-                var key = index.KeyOf(_view);
-                if (index.Holder(key, except: Id) is not null || !claimed.Add((_collection.Name, index.Name, key))) throw Duplicate(index.Name);
+                var index = _collection._indexes[i];
+                if (index.Unique && (index.Holder(_keys[i], except: Id) is not null || !claimed.Add((_collection.Name, index.Name, _keys[i]))))
+                    throw Duplicate(index.Name);
             }
             if (_mode == Upsert)
             {
                 _version = (_previous?.Version ?? 0) + 1;
                 _bson[nameof(IDocument.Version)] = _version;
-                _view.Version = _version;
-                _json = JsonSerializer.Serialize(_bson);
+                _view?.Version = _version;
+                _bytes = BsonSerializer.Serialize(_bson);
             }
             return true;
         }
 
-        public override (string Key, string Value, long? ExpectedVersion) Record() =>
-            ($"{_collection.Name}/{Id}", _json!, _mode switch { Insert => 0, Upsert => null, _ => _mode });
+        public override (string Key, byte[] Value, long? ExpectedVersion) Record() =>
+            ($"{_collection.Name}/{Id}", _bytes!, _mode switch { Insert => 0, Upsert => null, _ => _mode });
 
-        public override void Apply(Task durable) => _collection.Put(new Slot(Id, _view, _version, 0, durable), _previous);
+        public override void Apply(Task durable) =>
+            _collection.Put(new Slot(Id, _bytes!, _keys, _version, 0, durable) { View = _view }, _previous);
 
         public override void Done() => _document.Version = _version;
 

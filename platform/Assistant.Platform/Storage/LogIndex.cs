@@ -9,7 +9,7 @@ internal abstract class LogChange
     /// <summary>Under the write gate: false on a version conflict; throws <see cref="DuplicateKeyException"/> on a clash.</summary>
     public abstract bool Check(HashSet<(string Collection, string Index, object Key)> claimed);
 
-    public abstract (string Key, string Value, long? ExpectedVersion) Record();
+    public abstract (string Key, byte[] Value, long? ExpectedVersion) Record();
 
     /// <summary>Under the write gate, once the log has the records: the stored version becomes this one.</summary>
     public abstract void Apply(Task durable);
@@ -28,7 +28,9 @@ internal sealed class LogIndex<T>(IndexDefinition definition) where T : class, I
     private readonly Func<T, object?> _key = Expression.Lambda<Func<T, object?>>(
         Expression.Convert(definition.Field.Body, typeof(object)), definition.Field.Parameters).Compile();
     private readonly Type _keyType = Nullable.GetUnderlyingType(definition.Field.ReturnType) ?? definition.Field.ReturnType;
-    private readonly ConcurrentDictionary<object, ConcurrentDictionary<string, byte>> _ids = new();
+    // Per value, one id as a string (the common case, and every case of a unique index), or a set once there are more:
+    // a set for every value of a unique index cost a few hundred bytes a document.
+    private readonly ConcurrentDictionary<object, object> _ids = new();
 
     public string Name => definition.Name;
 
@@ -40,25 +42,29 @@ internal sealed class LogIndex<T>(IndexDefinition definition) where T : class, I
     /// <summary>The value as the index keeps it: a null field is kept too (MongoDB and LiteDB index it as null).</summary>
     public object KeyOf(T document) => _key(document) ?? NullKey;
 
-    public string? Holder(object key, string except) =>
-        _ids.TryGetValue(key, out var ids) ? ids.Keys.FirstOrDefault(id => id != except) : null;
+    public string? Holder(object key, string except) => _ids.TryGetValue(key, out var ids) ? Ids(ids).FirstOrDefault(id => id != except) : null;
 
     /// <summary>The ids holding <paramref name="value"/>; null when the value is not of the field's type (then scan).</summary>
-    public ICollection<string>? Lookup(object? value)
+    public IEnumerable<string>? Lookup(object? value)
     {
         if (value is not null && value.GetType() != _keyType) return null;
-        return _ids.TryGetValue(value ?? NullKey, out var ids) ? ids.Keys : [];
+        return _ids.TryGetValue(value ?? NullKey, out var ids) ? Ids(ids) : [];
     }
 
-    public void Move(string id, T? from, T? to)
+    private static IEnumerable<string> Ids(object ids) => ids as string is { } one ? [one] : ((ConcurrentDictionary<string, byte>)ids).Keys;
+
+    /// <summary>The document <paramref name="id"/> moves from the value <paramref name="old"/> to <paramref name="now"/> (null: none).</summary>
+    public void Move(string id, object? old, object? now)
     {
-        var (old, now) = (from is null ? null : KeyOf(from), to is null ? null : KeyOf(to));
         if (old is not null && now is not null && old.Equals(now)) return;
         if (old is not null && _ids.TryGetValue(old, out var was))
         {
-            was.TryRemove(id, out _);
-            if (was.IsEmpty) _ids.TryRemove(old, out _);
+            if (was is string one && one == id) _ids.TryRemove(old, out _);
+            else if (was is ConcurrentDictionary<string, byte> set && set.TryRemove(id, out _) && set.IsEmpty) _ids.TryRemove(old, out _);
         }
-        if (now is not null) _ids.GetOrAdd(now, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[id] = 0;
+        if (now is null) return;
+        if (!_ids.TryGetValue(now, out var held)) _ids[now] = id;
+        else if (held is string single && single != id) _ids[now] = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal) { [single] = 0, [id] = 0 };
+        else if (held is ConcurrentDictionary<string, byte> set) set[id] = 0;
     }
 }

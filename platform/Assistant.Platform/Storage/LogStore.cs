@@ -4,7 +4,7 @@ using LiteDB;
 namespace Assistant.Platform.Storage;
 
 /// <summary>
-/// The embedded engine (ADR 0011): every document in memory, every write appended to one <see cref="KeyValueLog"/> and
+/// The embedded engine (ADR 0011): every document in memory (as BSON, and as an object once read), every write appended to one <see cref="KeyValueLog"/> and
 /// fsynced (group commit) before it is acknowledged. A write that spans documents (a rating and its audit event) is one
 /// record, all or none. Queries run the features' LINQ filters over the documents in memory, through the declared
 /// indexes when a filter compares an indexed field with a value. One process owns the files: the log is locked, and a
@@ -30,15 +30,15 @@ public sealed class LogStore : IDocumentStore, IDisposable
         Directory.CreateDirectory(dataDirectory);
         PathOnDisk = Path.GetFullPath(Path.Combine(dataDirectory, Path.ChangeExtension(fileName, ".log")));
         var earlier = Path.Combine(dataDirectory, fileName);
-        _log = KeyValueLog.Open(PathOnDisk, File.Exists(earlier) ? () => FromLiteDb(dataDirectory, fileName, schema) : null,
-            compactAbove, keepChars: 0);
+        _log = KeyValueLog.OpenBinary(PathOnDisk, File.Exists(earlier) ? () => FromLiteDb(dataDirectory, fileName, schema) : null,
+            compactAbove);
         foreach (var definition in schema.Collections) _byName[definition.Name] = For(definition.DocumentType);
         foreach (var (key, value, version) in _log.ReadAll())
         {
             var slash = key.IndexOf('/');
             // Collections no longer declared stay in the file untouched.
             if (slash > 0 && _byName.TryGetValue(key[..slash], out var collection))
-                collection.Load(key[(slash + 1)..], (BsonDocument)JsonSerializer.Deserialize(value), version);
+                collection.Load(key[(slash + 1)..], value, version);
         }
     }
 
@@ -123,16 +123,16 @@ public sealed class LogStore : IDocumentStore, IDisposable
         if (_failed is { } failed) throw new IOException("The embedded store stopped after a failed write; restart the process.", failed);
     }
 
-    private static IEnumerable<(string Key, string Value, long Version)> FromLiteDb(string dataDirectory, string fileName, StoreSchema schema)
+    private static IEnumerable<(string Key, byte[] Value, long Version)> FromLiteDb(string dataDirectory, string fileName, StoreSchema schema)
     {
         using var lite = new LiteDbStore(dataDirectory, fileName, schema);
         var names = lite.CollectionNames;
-        var copied = new List<(string, string, long)>();
+        var copied = new List<(string, byte[], long)>();
         foreach (var definition in schema.Collections.Where(c => names.Contains(c.Name)))
             foreach (var document in lite.Raw(definition.Name).FindAll())
             {
                 var version = document.TryGetValue(nameof(IDocument.Version), out var v) && v.IsNumber ? v.AsInt64 : 1;
-                copied.Add(($"{definition.Name}/{document["_id"].AsString}", JsonSerializer.Serialize(document), version));
+                copied.Add(($"{definition.Name}/{document["_id"].AsString}", BsonSerializer.Serialize(document), version));
             }
         return copied;
     }

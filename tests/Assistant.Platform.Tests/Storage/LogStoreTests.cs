@@ -142,6 +142,32 @@ public sealed class LogStoreTests : StoreContract, IDisposable
         Assert.Equal(6, await Widgets.CountAsync(w => !w.Remark!.StartsWith("名称")));
         var key = "k7";
         Assert.Equal("w7", Assert.Single(await Widgets.FindAsync(w => w.Key == key)).Id);
+
+        // A document that changes its indexed values moves between them; a deleted one leaves them.
+        var moved = (await Widgets.GetAsync("w7"))!;
+        (moved.State, moved.Key) = (WidgetState.Retired, "k7-renamed");
+        Assert.True(await Widgets.ReplaceAsync(moved));
+        Assert.Empty(await Widgets.FindAsync(w => w.Key == key));
+        Assert.Equal("w7", Assert.Single(await Widgets.FindAsync(w => w.Key == "k7-renamed")).Id);
+        Assert.Contains("w7", (await Widgets.FindAsync(w => w.State == WidgetState.Retired)).Select(w => w.Id));
+        Assert.DoesNotContain("w7", (await Widgets.FindAsync(w => w.State == WidgetState.Active)).Select(w => w.Id));
+        await Widgets.InsertAsync(new Widget { Id = "w7-again", Key = key }); // the old unique value is free
+        await _store.Collection<Note>().UpsertAsync(new Note { Id = "n" });
+        Assert.True(await _store.Collection<Note>().DeleteAsync("n"));
+        Assert.Equal(0, await _store.Collection<Note>().CountAsync(n => n.Id == "n"));
+    }
+
+    [Fact]
+    public async Task A_date_index_finds_the_date_as_it_reads_back_not_as_it_was_given()
+    {
+        // Stored dates are UTC and whole milliseconds: the index must hold what a read returns, or an equality on a
+        // date read from the store would miss through the index while a scan finds it.
+        var given = new DateTime(2026, 5, 1, 8, 30, 0, DateTimeKind.Unspecified).AddTicks(12_345);
+        await Widgets.InsertAsync(new Widget { Id = "dated", Key = "dated", At = given });
+        var read = (await Widgets.GetAsync("dated"))!;
+        Assert.Equal("dated", Assert.Single(await Widgets.FindAsync(w => w.At == read.At)).Id);
+        Reopen();
+        Assert.Equal("dated", Assert.Single(await Widgets.FindAsync(w => w.At == read.At)).Id);
     }
 
     [Fact]

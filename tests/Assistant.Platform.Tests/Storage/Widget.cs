@@ -47,7 +47,8 @@ public static class WidgetSchema
         var schema = new StoreSchema();
         schema.Collection<Widget>("widgets")
             .Index("ux_widgets_key", w => w.Key, unique: true)
-            .Index("ix_widgets_state", w => w.State);
+            .Index("ix_widgets_state", w => w.State)
+            .Index("ix_widgets_at", w => w.At);
         schema.Collection<Note>("notes");
         return schema;
     }
