@@ -149,13 +149,15 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
     {
         store.ThrowIfStopped();
         var (query, values) = LogQuery<T>.Prepare(filter);
-        IEnumerable<Slot> candidates = _slots.Values;
+        // Not _slots.Values: that takes every lock of the dictionary and copies all of it, on every query.
+        IEnumerable<Slot>? candidates = null;
         foreach (var (path, value) in query.Equalities)
             if (_indexes.FirstOrDefault(i => i.Path == path) is { } index && index.Lookup(values[value]) is { } ids)
             {
                 candidates = ids.Select(id => _slots.GetValueOrDefault(id)).OfType<Slot>();
                 break;
             }
+        candidates ??= _slots.Select(p => p.Value);
         var matched = new List<Slot>();
         foreach (var slot in candidates)
             if (Evaluate(query, values, ViewOf(slot))) matched.Add(slot);

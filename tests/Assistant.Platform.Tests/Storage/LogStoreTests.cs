@@ -246,3 +246,20 @@ public sealed class DocumentCopyTests
         Assert.Equal(2, original.Part.Count);
     }
 }
+
+public sealed class LogQueryTests
+{
+    private static (LogQuery<Widget>.Compiled<bool>, object?[]) Filter(string key, long after) =>
+        LogQuery<Widget>.Prepare<bool>(w => w.Key == key && w.Version > after);
+
+    [Fact]
+    public void The_same_filter_with_other_captured_values_reuses_one_compiled_delegate()
+    {
+        var (first, firstValues) = Filter("a", 1);
+        var (second, secondValues) = Filter("b", 2);
+        Assert.Same(first, second);
+        Assert.Equal(["a", 1L], firstValues);
+        Assert.Equal(["b", 2L], secondValues);
+        Assert.Equal([("Key", 0)], first.Equalities);
+    }
+}
