@@ -15,8 +15,8 @@ internal interface ILogCollection
 /// One collection of a <see cref="LogStore"/>. Each document is kept as the BSON it was stored as and, once something
 /// reads it, as one shared object mapped from that BSON (so it reads back exactly as it will after a restart), which
 /// filters run on; every read hands out a deep copy of that object, so callers may change what they get. Documents
-/// nobody reads (audit events, most ratings) stay compact bytes. Writes are
-/// checked and applied under the store's write gate; reads take no lock.
+/// nobody reads (audit events, most ratings) stay compact bytes. Writes are checked and applied under the store's write
+/// gate; reads take no lock.
 /// </summary>
 internal sealed class LogCollection<T>(LogStore store, CollectionDefinition definition) : IDocumentCollection<T>, ILogCollection
     where T : class, IDocument
@@ -38,11 +38,8 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
 
     private BsonMapper Mapper => store.Mapper;
 
-    public void Load(string id, byte[] bson, long version)
-    {
-        var view = Map(bson);
-        Put(new Slot(id, bson, KeysOf(view), version, ++_order, Task.CompletedTask), null);
-    }
+    public void Load(string id, byte[] bson, long version) =>
+        Put(new Slot(id, bson, _indexes.Length == 0 ? [] : KeysOf(Map(bson)), version, ++_order, Task.CompletedTask), null);
 
     private T Map(byte[] bson) => Mapper.ToObject<T>(BsonSerializer.Deserialize(bson));
 
@@ -170,9 +167,11 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
         {
             return query.Run(values, view);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or NullReferenceException)
         {
-            return false; // .Value of a null Nullable<T>: a null field matches nothing, as on MongoDB
+            // .Value of a null Nullable<T>, or an indexer on a null list (member access is already null-safe): a null
+            // field matches nothing, as on MongoDB.
+            return false;
         }
     }
 

@@ -4,8 +4,8 @@ using LiteDB;
 namespace Assistant.Platform.Storage;
 
 /// <summary>
-/// The embedded engine (ADR 0011): every document in memory (as BSON, and as an object once read), every write appended to one <see cref="KeyValueLog"/> and
-/// fsynced (group commit) before it is acknowledged. A write that spans documents (a rating and its audit event) is one
+/// The embedded engine (ADR 0011): every document in memory (as BSON, and as an object once read), every write
+/// appended to one <see cref="KeyValueLog"/> and fsynced (group commit) before it is acknowledged. A write that spans documents (a rating and its audit event) is one
 /// record, all or none. Queries run the features' LINQ filters over the documents in memory, through the declared
 /// indexes when a filter compares an indexed field with a value. One process owns the files: the log is locked, and a
 /// second process gets <see cref="StoreLockedException"/>.
@@ -32,13 +32,21 @@ public sealed class LogStore : IDocumentStore, IDisposable
         var earlier = Path.Combine(dataDirectory, fileName);
         _log = KeyValueLog.OpenBinary(PathOnDisk, File.Exists(earlier) ? () => FromLiteDb(dataDirectory, fileName, schema) : null,
             compactAbove);
-        foreach (var definition in schema.Collections) _byName[definition.Name] = For(definition.DocumentType);
-        foreach (var (key, value, version) in _log.ReadAll())
+        try
         {
-            var slash = key.IndexOf('/');
-            // Collections no longer declared stay in the file untouched.
-            if (slash > 0 && _byName.TryGetValue(key[..slash], out var collection))
-                collection.Load(key[(slash + 1)..], value, version);
+            foreach (var definition in schema.Collections) _byName[definition.Name] = For(definition.DocumentType);
+            foreach (var (key, value, version) in _log.ReadAll())
+            {
+                var slash = key.IndexOf('/');
+                // Collections no longer declared stay in the file untouched.
+                if (slash > 0 && _byName.TryGetValue(key[..slash], out var collection))
+                    collection.Load(key[(slash + 1)..], value, version);
+            }
+        }
+        catch
+        {
+            _log.Dispose(); // releases the lock, so the error is what the next start reports, not "already in use"
+            throw;
         }
     }
 

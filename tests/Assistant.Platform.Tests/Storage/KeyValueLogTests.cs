@@ -119,6 +119,28 @@ public sealed class KeyValueLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_is_stored_whole_or_not_at_all_and_its_members_survive_rewrites()
+    {
+        static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+        var big = new string('x', 400);
+        using (var log = KeyValueLog.OpenBinary(LogPath, compactAbove: 8 * 1024))
+        {
+            var versions = await log.PutAllAsync([("rating/1", Bytes("评分"), 0), ("audit/1", Bytes("审计"), 0)]);
+            Assert.Equal(new long[] { 1, 1 }, versions!);
+            // A conflict on one member writes none of them.
+            Assert.Null(await log.PutAllAsync([("rating/2", Bytes("new"), 0), ("audit/1", Bytes("again"), 0)]));
+            for (var i = 0; i < 100; i++) await log.PutAllAsync([("hot", Bytes(big + i), null)]);
+            Assert.True(log.Compactions > 0);
+        }
+        using var reopened = KeyValueLog.OpenBinary(LogPath);
+        var all = reopened.ReadAll().ToDictionary(r => r.Key, r => (Encoding.UTF8.GetString(r.Value), r.Version));
+        Assert.Equal(("评分", 1L), all["rating/1"]);
+        Assert.Equal(("审计", 1L), all["audit/1"]);
+        Assert.Equal((big + 99, 100L), all["hot"]);
+        Assert.False(all.ContainsKey("rating/2"));
+    }
+
+    [Fact]
     public async Task A_rewrite_that_fails_leaves_the_log_working_and_is_tried_again_later()
     {
         using var log = KeyValueLog.Open(LogPath, compactAbove: 4 * 1024);
