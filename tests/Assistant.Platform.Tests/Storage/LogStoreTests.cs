@@ -227,6 +227,33 @@ public sealed class LogStoreTests : StoreContract, IDisposable
 
 public sealed class DocumentCopyTests
 {
+    private sealed class Nested
+    {
+        public List<WidgetPart> Parts { get; set; } = [];
+        public Dictionary<string, WidgetPart> Named { get; set; } = [];
+        public HashSet<string> Labels { get; set; } = [];
+        public WidgetPart[] Slots { get; set; } = [];
+    }
+
+    [Fact]
+    public void Lists_dictionaries_sets_and_arrays_of_objects_are_copied_deeply_keeping_their_comparers()
+    {
+        var original = new Nested
+        {
+            Parts = [new WidgetPart { Label = "甲", Count = 1 }],
+            Named = new() { ["乙"] = new WidgetPart { Count = 2 } },
+            Labels = new(StringComparer.OrdinalIgnoreCase) { "Ab" },
+            Slots = [new WidgetPart { Count = 3 }],
+        };
+        var copy = DocumentCopy.Of(original);
+        Assert.Equivalent(original, copy, strict: true);
+        (copy.Parts[0].Count, copy.Named["乙"].Count, copy.Slots[0].Count) = (9, 9, 9);
+        copy.Labels.Add("cd");
+        Assert.Equal((1, 2, 3), (original.Parts[0].Count, original.Named["乙"].Count, original.Slots[0].Count));
+        Assert.Single(original.Labels);
+        Assert.True(copy.Labels.Contains("AB"), "the copy keeps the set's case-insensitive comparer");
+    }
+
     [Fact]
     public void A_copy_is_equal_in_every_field_and_shares_nothing_that_can_change()
     {
