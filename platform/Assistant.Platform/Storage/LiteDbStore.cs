@@ -28,7 +28,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, fileName));
         _lock = ExclusiveFile.Open(path + ".lock", path);
-        Mapper = CreateMapper();
+        Mapper = DocumentBson.CreateMapper();
         _log = new LiteDbLogFile(path);
         var engine = new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings { Filename = path, LogStream = _log });
         _log.Attach(engine);
@@ -100,21 +100,6 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         _db.Dispose();
         _log.Dispose();
         _lock.Dispose();
-    }
-
-    internal static BsonMapper CreateMapper()
-    {
-        var mapper = new BsonMapper
-        {
-            EmptyStringToNull = false,
-            TrimWhitespace = false,
-            EnumAsInteger = false,
-        };
-        // LiteDB hands DateTimes back in local time; the domain works in UTC everywhere.
-        mapper.RegisterType(
-            serialize: (DateTime d) => new BsonValue(d.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : d.ToUniversalTime()),
-            deserialize: b => b.AsDateTime.ToUniversalTime());
-        return mapper;
     }
 
     private BsonExpression ToBsonExpression(Type documentType, LambdaExpression field) =>

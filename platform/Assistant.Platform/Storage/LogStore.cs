@@ -26,7 +26,7 @@ public sealed class LogStore : IDocumentStore, IDisposable
     public LogStore(string dataDirectory, string fileName, StoreSchema schema, long compactAbove = 64 << 20)
     {
         _schema = schema;
-        Mapper = LiteDbStore.CreateMapper();
+        Mapper = DocumentBson.CreateMapper();
         Directory.CreateDirectory(dataDirectory);
         PathOnDisk = Path.GetFullPath(Path.Combine(dataDirectory, Path.ChangeExtension(fileName, ".log")));
         var earlier = Path.Combine(dataDirectory, fileName);

@@ -23,10 +23,6 @@ internal sealed class StoreInitializer(
                 embedded.ApplySchema();
                 await SeedAsync(cancellationToken);
                 break;
-            case LiteDbStore lite:
-                lite.ApplySchema();
-                await SeedAsync(cancellationToken);
-                break;
             case MongoStore mongo:
                 _ = Task.Run(() => InitialiseMongoAsync(mongo, _stopping.Token), CancellationToken.None);
                 break;
