@@ -1,15 +1,17 @@
 using Assistant.Api.Catalogue;
 using Assistant.Api.Contracting;
 using Assistant.Api.Infrastructure;
-using Assistant.Api.Organisations;
 using Assistant.Api.Projects;
 using Assistant.Platform.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Api.Ratings;
 
-/// <summary>Everything a valid token leads to.</summary>
-public sealed record ResolvedLink(RatingLink Link, Contract Contract, Project Project, Organisation? Provider, CatalogueItem? Service)
+/// <summary>
+/// What a valid token leads to. Not the provider: only the rating page shows it, and a rating submission is the hot path
+/// (one document read fewer).
+/// </summary>
+public sealed record ResolvedLink(RatingLink Link, Contract Contract, Project Project, CatalogueItem? Service)
 {
     public IReadOnlyList<string> Dimensions => Service?.RatingDimensions ?? [];
 }
@@ -33,8 +35,7 @@ public static class RatingLinkResolver
         var project = contract is null ? null : await store.Collection<Project>().GetAsync(contract.ProjectId, ct);
         if (contract is null || project is null)
             return (null, Problems.NotFound("评价链接无效", "链接对应的合同不存在"));
-        var provider = await store.Collection<Organisation>().GetAsync(contract.OrganisationId, ct);
-        return (new ResolvedLink(link, contract, project, provider, await ServiceOfAsync(store, project, ct)), null);
+        return (new ResolvedLink(link, contract, project, await ServiceOfAsync(store, project, ct)), null);
     }
 
     /// <summary>The catalogue item the project buys under, in the project's year when that version exists.</summary>

@@ -3,6 +3,7 @@ using Assistant.Api.Audit;
 using Assistant.Api.Auth;
 using Assistant.Api.Contracting;
 using Assistant.Api.Infrastructure;
+using Assistant.Api.Organisations;
 using Assistant.Api.Projects;
 using Assistant.Contracts.Api;
 using Assistant.Contracts.Domain;
@@ -116,7 +117,8 @@ public static class RatingLinksApi
         RectificationForRecipientDto? fix = null;
         if (rating?.RectificationCaseId is { } caseId && await store.Collection<RectificationCase>().GetAsync(caseId, ct) is { } rc)
             fix = new RectificationForRecipientDto(rc.Id, rc.Status.ToString(), rc.ProviderResponse, rc.FixRatingId is not null);
-        var (link, _, project, provider, service) = resolved;
+        var (link, contract, project, service) = resolved;
+        var provider = await store.Collection<Organisation>().GetAsync(contract.OrganisationId, ct);
         return TypedResults.Ok(new RatingLinkInfoDto(link.ContractId, project.Name, provider?.Name ?? "",
             service?.Name ?? project.Category, service?.Subcategory ?? project.Category, resolved.Dimensions,
             link.Visit, link.ExpiresAt, rating is not null, options.Value.RectificationWorkingDays, fix));
