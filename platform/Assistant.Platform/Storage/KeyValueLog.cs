@@ -165,13 +165,7 @@ public sealed partial class KeyValueLog : IDisposable
             var valueOffset = KeyValueLogFile.ValueOffset(record);
             var offset = _end;
             durable = Append(record);
-            if (exists)
-            {
-                _liveBytes -= current.RecordLength;
-                Forget(current);
-            }
-            _index[key] = Keep(new Entry(offset + valueOffset, record.Length - valueOffset, record.Length, version, durable, value));
-            _liveBytes += record.Length;
+            Place(key, new Entry(offset + valueOffset, record.Length - valueOffset, record.Length, version, durable, value));
         }
         await durable.WaitAsync(ct);
         return version;
@@ -203,15 +197,8 @@ public sealed partial class KeyValueLog : IDisposable
             durable = Append(batch);
             for (var i = 0; i < writes.Count; start += records[i].Length, i++)
             {
-                var key = writes[i].Key;
                 var valueOffset = KeyValueLogFile.ValueOffset(records[i]);
-                if (_index.TryGetValue(key, out var current))
-                {
-                    _liveBytes -= current.RecordLength;
-                    Forget(current);
-                }
-                _index[key] = new Entry(start + valueOffset, records[i].Length - valueOffset, records[i].Length, versions[i], durable);
-                _liveBytes += records[i].Length;
+                Place(writes[i].Key, new Entry(start + valueOffset, records[i].Length - valueOffset, records[i].Length, versions[i], durable));
             }
         }
         await durable.WaitAsync(ct);
@@ -254,6 +241,18 @@ public sealed partial class KeyValueLog : IDisposable
         }
         await durable.WaitAsync(ct);
         return true;
+    }
+
+    /// <summary>Under the gate: <paramref name="entry"/> becomes the key's last record; the one it replaces is no longer live.</summary>
+    private void Place(string key, Entry entry)
+    {
+        if (_index.TryGetValue(key, out var current))
+        {
+            _liveBytes -= current.RecordLength;
+            Forget(current);
+        }
+        _index[key] = Keep(entry);
+        _liveBytes += entry.RecordLength;
     }
 
     /// <summary>Under the gate: counts a kept value against the budget; a spent budget drops every kept value.</summary>

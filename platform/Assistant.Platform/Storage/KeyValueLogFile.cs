@@ -24,23 +24,27 @@ internal static class KeyValueLogFile
 
     public static byte[] Encode(byte kind, long version, string key, string? value)
     {
-        var keyLength = Encoding.UTF8.GetByteCount(key);
-        if (keyLength > ushort.MaxValue) throw new ArgumentException("A key longer than 65,535 UTF-8 bytes cannot be stored.", nameof(key));
-        var valueLength = value is null ? 0 : Encoding.UTF8.GetByteCount(value);
-        var record = NewRecord(kind, version, keyLength, valueLength, out var body);
-        Encoding.UTF8.GetBytes(key, body[BodyPrefix..]);
-        if (value is not null) Encoding.UTF8.GetBytes(value, body[(BodyPrefix + keyLength)..]);
+        var record = NewRecord(kind, version, key, value is null ? 0 : Encoding.UTF8.GetByteCount(value), out var valueSpan);
+        if (value is not null) Encoding.UTF8.GetBytes(value, valueSpan);
         return Seal(record);
     }
 
     public static byte[] Encode(byte kind, long version, string key, ReadOnlySpan<byte> value)
     {
+        var record = NewRecord(kind, version, key, value.Length, out var valueSpan);
+        value.CopyTo(valueSpan);
+        return Seal(record);
+    }
+
+    /// <summary>A record with its key written; the value goes into <paramref name="value"/>, then the record is sealed.</summary>
+    private static byte[] NewRecord(byte kind, long version, string key, int valueLength, out Span<byte> value)
+    {
         var keyLength = Encoding.UTF8.GetByteCount(key);
         if (keyLength > ushort.MaxValue) throw new ArgumentException("A key longer than 65,535 UTF-8 bytes cannot be stored.", nameof(key));
-        var record = NewRecord(kind, version, keyLength, value.Length, out var body);
+        var record = NewRecord(kind, version, keyLength, valueLength, out var body);
         Encoding.UTF8.GetBytes(key, body[BodyPrefix..]);
-        value.CopyTo(body[(BodyPrefix + keyLength)..]);
-        return Seal(record);
+        value = body[(BodyPrefix + keyLength)..];
+        return record;
     }
 
     /// <summary>One record holding whole <see cref="Put"/> records (made by <see cref="Encode"/>): replayed all or none.</summary>
