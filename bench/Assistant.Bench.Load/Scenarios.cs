@@ -76,7 +76,7 @@ public sealed class Scenarios(HttpClient http, string apiUrl, string botUrl)
             if (token is null)
             {
                 using var generate = new HttpRequestMessage(HttpMethod.Post, $"{botUrl}/v3/directline/tokens/generate")
-                { Content = JsonContent.Create(new { user = new { id = $"dl-user-{worker}" } }) };
+                { Content = Json(new { user = new { id = $"dl-user-{worker}" } }) };
                 using var g = await http.SendAsync(generate, ct);
                 if (!g.IsSuccessStatusCode) return false;
                 var gen = await g.Content.ReadFromJsonAsync<JsonObject>(ct);
@@ -90,7 +90,7 @@ public sealed class Scenarios(HttpClient http, string apiUrl, string botUrl)
                 token = conv["token"]?.GetValue<string>() ?? token;
             }
             using var post = new HttpRequestMessage(HttpMethod.Post, $"{botUrl}/v3/directline/conversations/{conversationId}/activities")
-            { Content = JsonContent.Create(new { type = "message", text = "你好", from = new { id = $"dl-user-{worker}" }, locale = "zh-CN" }) };
+            { Content = Json(new { type = "message", text = "你好", from = new { id = $"dl-user-{worker}" }, locale = "zh-CN" }) };
             post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var p = await http.SendAsync(post, ct);
             if (!p.IsSuccessStatusCode) return false;
@@ -120,10 +120,19 @@ public sealed class Scenarios(HttpClient http, string apiUrl, string botUrl)
             Interlocked.Increment(ref _ratingPoolDry);
             await Task.Delay(Timeout.Infinite, ct);
         }
-        using var r = await http.PostAsJsonAsync($"{apiUrl}/api/ratings",
-            new { token, idempotencyKey = Guid.NewGuid().ToString(), score = 4 + worker % 2, dimensions = new Dictionary<string, int>(), comment = "服务很好" }, ct);
+        // As the rating page sends it: a JSON string with a Content-Length (fetch with JSON.stringify), not a chunked stream.
+        using var content = Json(new { token, idempotencyKey = Guid.NewGuid().ToString(), score = 4 + worker % 2, dimensions = new Dictionary<string, int>(), comment = "服务很好" });
+        using var r = await http.PostAsync($"{apiUrl}/api/ratings", content, ct);
         return r.IsSuccessStatusCode;
     };
+
+    /// <summary>A JSON body with its length, as browsers and the mobile pages send (HttpClient's JsonContent would stream it chunked).</summary>
+    private static ByteArrayContent Json<T>(T value)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, JsonSerializerOptions.Web));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
 
     private int _ratingPoolDry;
 

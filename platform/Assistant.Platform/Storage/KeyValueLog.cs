@@ -183,22 +183,21 @@ public sealed partial class KeyValueLog : IDisposable
         lock (_gate)
         {
             ThrowIfStopped();
-            var records = new byte[writes.Count][];
             for (var i = 0; i < writes.Count; i++)
             {
-                var (key, value, expectedVersion) = writes[i];
+                var (key, _, expectedVersion) = writes[i];
                 var exists = _index.TryGetValue(key, out var current);
                 if (expectedVersion is { } expected && exists && current.Version != expected) return null;
                 versions[i] = exists ? current.Version + 1 : 1;
-                records[i] = KeyValueLogFile.Encode(KeyValueLogFile.Put, versions[i], key, value.AsSpan());
             }
-            var batch = KeyValueLogFile.EncodeBatch(records);
+            var lengths = new int[writes.Count];
+            var batch = KeyValueLogFile.EncodeBatch(writes, versions, lengths);
             var start = _end + KeyValueLogFile.BatchMembersStart;
             durable = Append(batch);
-            for (var i = 0; i < writes.Count; start += records[i].Length, i++)
+            for (var i = 0; i < writes.Count; start += lengths[i], i++)
             {
-                var valueOffset = KeyValueLogFile.ValueOffset(records[i]);
-                Place(writes[i].Key, new Entry(start + valueOffset, records[i].Length - valueOffset, records[i].Length, versions[i], durable));
+                var valueLength = writes[i].Value.Length;
+                Place(writes[i].Key, new Entry(start + lengths[i] - valueLength, valueLength, lengths[i], versions[i], durable));
             }
         }
         await durable.WaitAsync(ct);

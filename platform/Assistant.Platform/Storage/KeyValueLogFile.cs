@@ -39,23 +39,38 @@ internal static class KeyValueLogFile
     /// <summary>A record with its key written; the value goes into <paramref name="value"/>, then the record is sealed.</summary>
     private static byte[] NewRecord(byte kind, long version, string key, int valueLength, out Span<byte> value)
     {
-        var keyLength = Encoding.UTF8.GetByteCount(key);
-        if (keyLength > ushort.MaxValue) throw new ArgumentException("A key longer than 65,535 UTF-8 bytes cannot be stored.", nameof(key));
+        var keyLength = KeyLength(key);
         var record = NewRecord(kind, version, keyLength, valueLength, out var body);
         Encoding.UTF8.GetBytes(key, body[BodyPrefix..]);
         value = body[(BodyPrefix + keyLength)..];
         return record;
     }
 
-    /// <summary>One record holding whole <see cref="Put"/> records (made by <see cref="Encode"/>): replayed all or none.</summary>
-    public static byte[] EncodeBatch(IReadOnlyList<byte[]> records)
+    /// <summary>
+    /// One record holding whole <see cref="Put"/> records, replayed all or none; each member is written in place (no
+    /// record of its own to copy). <paramref name="lengths"/> gets each member's length; they follow each other from
+    /// <see cref="BatchMembersStart"/>.
+    /// </summary>
+    public static byte[] EncodeBatch(IReadOnlyList<(string Key, byte[] Value, long? ExpectedVersion)> puts, long[] versions, int[] lengths)
     {
-        var record = NewRecord(Batch, 0, 0, records.Sum(r => r.Length), out var body);
-        var at = BodyPrefix;
-        foreach (var inner in records)
+        var keyLengths = new int[puts.Count];
+        var total = 0;
+        for (var i = 0; i < puts.Count; i++)
         {
-            inner.CopyTo(body[at..]);
-            at += inner.Length;
+            keyLengths[i] = KeyLength(puts[i].Key);
+            lengths[i] = HeaderLength + BodyPrefix + keyLengths[i] + puts[i].Value.Length;
+            total += lengths[i];
+        }
+        var record = NewRecord(Batch, 0, 0, total, out var body);
+        var at = BodyPrefix;
+        for (var i = 0; i < puts.Count; i++)
+        {
+            var member = body.Slice(at, lengths[i]);
+            Header(member[HeaderLength..], Put, versions[i], keyLengths[i]);
+            Encoding.UTF8.GetBytes(puts[i].Key, member[(HeaderLength + BodyPrefix)..]);
+            puts[i].Value.CopyTo(member[(HeaderLength + BodyPrefix + keyLengths[i])..]);
+            Seal(member);
+            at += lengths[i];
         }
         return Seal(record);
     }
@@ -69,18 +84,36 @@ internal static class KeyValueLogFile
         if (bodyLength > MaxBody) throw new ArgumentException("A value larger than 64 MB cannot be stored.", nameof(valueLength));
         var record = new byte[HeaderLength + bodyLength];
         body = record.AsSpan(HeaderLength);
+        Header(body, kind, version, keyLength);
+        return record;
+    }
+
+    private static int KeyLength(string key)
+    {
+        var keyLength = Encoding.UTF8.GetByteCount(key);
+        if (keyLength > ushort.MaxValue) throw new ArgumentException("A key longer than 65,535 UTF-8 bytes cannot be stored.", nameof(key));
+        return keyLength;
+    }
+
+    private static void Header(Span<byte> body, byte kind, long version, int keyLength)
+    {
         body[0] = kind;
         BinaryPrimitives.WriteInt64LittleEndian(body[1..], version);
         BinaryPrimitives.WriteUInt16LittleEndian(body[9..], (ushort)keyLength);
-        return record;
     }
 
     private static byte[] Seal(byte[] record)
     {
-        var body = record.AsSpan(HeaderLength);
-        BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)body.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), Crc32.HashToUInt32(body));
+        Seal(record.AsSpan());
         return record;
+    }
+
+    /// <summary>Writes the header: the body's length and checksum.</summary>
+    private static void Seal(Span<byte> record)
+    {
+        var body = record[HeaderLength..];
+        BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)body.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(record[4..], Crc32.HashToUInt32(body));
     }
 
     /// <summary>Where a record's value starts, counted from the start of the record.</summary>

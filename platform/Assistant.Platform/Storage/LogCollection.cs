@@ -23,11 +23,17 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
 {
     /// <summary>
     /// A stored version, replaced whole by the next write: its BSON, its value for each declared index, and the object
-    /// mapped from the BSON, made on first use (two threads may both make it; either is right).
+    /// mapped from the BSON, kept from the second read on (two threads may both make it; either is right). Most documents
+    /// are read once or never (a rating link, a rating): keeping their objects only made the garbage collector copy them.
     /// </summary>
-    internal sealed record Slot(string Id, byte[] Bson, object[] Keys, long Version, long Order, Task Durable)
+    internal sealed record Slot(string Id, byte[] Bson, object[] Keys, long Version, long Order)
     {
         public T? View { get; set; }
+
+        public bool ReadBefore { get; set; }
+
+        /// <summary>The write's fsync until it completes; then a completed task, so the slot does not keep the write alive.</summary>
+        public Task Durable { get; set; } = Task.CompletedTask;
     }
 
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
@@ -39,7 +45,7 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
     private BsonMapper Mapper => store.Mapper;
 
     public void Load(string id, byte[] bson, long version) =>
-        Put(new Slot(id, bson, _indexes.Length == 0 ? [] : KeysOf(Map(bson)), version, ++_order, Task.CompletedTask), null);
+        Put(new Slot(id, bson, _indexes.Length == 0 ? [] : KeysOf(Map(bson)), version, ++_order), null);
 
     private T Map(byte[] bson) => Mapper.ToObject<T>(BsonSerializer.Deserialize(bson));
 
@@ -129,9 +135,17 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
         return count;
     }
 
-    /// <summary>What a read hands out: a deep copy of the shared object (mapping from BSON again gives the same, slower).</summary>
+    /// <summary>
+    /// What a read hands out: on a first read, the object mapped from BSON; after that, a deep copy of the shared object
+    /// (mapping again gives the same, slower).
+    /// </summary>
     private T Copy(Slot slot)
     {
+        if (slot.View is null && !slot.ReadBefore)
+        {
+            slot.ReadBefore = true;
+            return Map(slot.Bson);
+        }
         try
         {
             return DocumentCopy.Of(ViewOf(slot));
@@ -185,14 +199,14 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
 
     private LogCollection<TOther> Other<TOther>() where TOther : class, IDocument => (LogCollection<TOther>)store.Collection<TOther>();
 
-    /// <summary>Under the write gate (or while loading).</summary>
+    /// <summary>Under the write gate (or while loading). A replaced document keeps its place in the natural order.</summary>
     private void Put(Slot slot, Slot? previous)
     {
-        var order = previous?.Order ?? (slot.Order != 0 ? slot.Order : Interlocked.Increment(ref _order));
-        if (slot.Order != order) slot = slot with { Order = order };
         for (var i = 0; i < _indexes.Length; i++) _indexes[i].Move(slot.Id, previous?.Keys[i], slot.Keys[i]);
         _slots[slot.Id] = slot;
     }
+
+    private long OrderAfter(Slot? previous) => previous?.Order ?? Interlocked.Increment(ref _order);
 
     private void Remove(Slot slot)
     {
@@ -210,25 +224,41 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
         private readonly LogCollection<T> _collection;
         private readonly T _document;
         private readonly long _mode;
-        private readonly BsonDocument _bson;
         private readonly object[] _keys;
         private readonly T? _view;
         private long _version;
         private byte[]? _bytes;
         private Slot? _previous;
+        private Slot? _applied;
 
         /// <param name="mode"><see cref="Insert"/>, <see cref="Upsert"/>, or the version a replace expects.</param>
         public Change(LogCollection<T> collection, T document, long mode)
         {
             (_collection, _document, _mode) = (collection, document, mode);
             _version = mode switch { Insert => 1, Upsert => 0, _ => mode + 1 };
-            var given = document.Version;
-            if (mode >= 0) document.Version = _version;
-            _bson = collection.Mapper.ToDocument(document);
-            document.Version = given;
-            if (mode != Upsert) _bytes = BsonSerializer.Serialize(_bson);
-            if (collection._keysNeedMapping) _view = collection.Map(_bytes ?? BsonSerializer.Serialize(_bson));
+            // An upsert's version is known only under the write gate (Check); before that, only a date index needs the BSON.
+            if (mode != Upsert || collection._keysNeedMapping)
+            {
+                var bytes = Bson(mode >= 0 ? _version : document.Version);
+                if (mode != Upsert) _bytes = bytes;
+                if (collection._keysNeedMapping) _view = collection.Map(bytes);
+            }
             _keys = collection.KeysOf(_view ?? document);
+        }
+
+        /// <summary>The document's BSON as it will be stored with <paramref name="version"/>; the caller's object is left as it was.</summary>
+        private byte[] Bson(long version)
+        {
+            var given = _document.Version;
+            _document.Version = version;
+            try
+            {
+                return DocumentBsonWriter.TryWrite(_document) ?? BsonSerializer.Serialize(_collection.Mapper.ToDocument(_document));
+            }
+            finally
+            {
+                _document.Version = given;
+            }
         }
 
         private string Id => _document.Id;
@@ -248,9 +278,8 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
             if (_mode == Upsert)
             {
                 _version = (_previous?.Version ?? 0) + 1;
-                _bson[nameof(IDocument.Version)] = _version;
                 _view?.Version = _version;
-                _bytes = BsonSerializer.Serialize(_bson);
+                _bytes = Bson(_version);
             }
             return true;
         }
@@ -258,10 +287,17 @@ internal sealed class LogCollection<T>(LogStore store, CollectionDefinition defi
         public override (string Key, byte[] Value, long? ExpectedVersion) Record() =>
             ($"{_collection.Name}/{Id}", _bytes!, _mode switch { Insert => 0, Upsert => null, _ => _mode });
 
-        public override void Apply(Task durable) =>
-            _collection.Put(new Slot(Id, _bytes!, _keys, _version, 0, durable) { View = _view }, _previous);
+        public override void Apply(Task durable)
+        {
+            _applied = new Slot(Id, _bytes!, _keys, _version, _collection.OrderAfter(_previous)) { View = _view, Durable = durable };
+            _collection.Put(_applied, _previous);
+        }
 
-        public override void Done() => _document.Version = _version;
+        public override void Done()
+        {
+            _document.Version = _version;
+            _applied!.Durable = Task.CompletedTask;
+        }
 
         private DuplicateKeyException Duplicate(string? index) =>
             new(_collection.Name, index, new InvalidOperationException(index is null ? $"id '{Id}' is taken" : $"a unique value of '{index}' is taken"));
