@@ -221,6 +221,8 @@ internal static partial class DocumentBsonWriter
 
         public void Reset() => _length = 0;
 
+        public int Capacity => _buffer.Length;
+
         public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
 
         private Span<byte> Take(int count)

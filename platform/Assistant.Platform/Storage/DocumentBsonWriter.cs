@@ -18,6 +18,8 @@ internal static partial class DocumentBsonWriter
 
     private static readonly ConcurrentDictionary<Type, object?> Plans = new();
 
+    private const int LargestKeptBuffer = 256 * 1024;
+
     [ThreadStatic] private static BsonOutput? t_output;
 
     /// <summary>The document's BSON, or null when the mapper must write it.</summary>
@@ -34,6 +36,11 @@ internal static partial class DocumentBsonWriter
         catch (NotSupportedException)
         {
             return null;
+        }
+        finally
+        {
+            // A large document (an uploaded policy's text) should not keep its buffer alive on this thread.
+            if (output.Capacity > LargestKeptBuffer) t_output = null;
         }
     }
 

@@ -92,6 +92,17 @@ public sealed class DocumentBsonWriterTests
     }
 
     [Fact]
+    public void A_document_larger_than_the_kept_buffer_is_written_whole_and_so_is_the_next()
+    {
+        var mapper = DocumentBson.CreateMapper();
+        var large = new AllKinds { Id = "large", Name = new string('政', 400_000), Words = ["a", "b"] };
+        var small = new AllKinds { Id = "small", Name = "养老" };
+
+        Assert.Equal(LiteDB.BsonSerializer.Serialize(mapper.ToDocument(large)), DocumentBsonWriter.TryWrite(large));
+        Assert.Equal(LiteDB.BsonSerializer.Serialize(mapper.ToDocument(small)), DocumentBsonWriter.TryWrite(small));
+    }
+
+    [Fact]
     public void Leaves_to_the_mapper_what_it_cannot_write_the_same_way()
     {
         // The mapper names a subclass's type in the document, writes object members by their runtime type, and keeps
