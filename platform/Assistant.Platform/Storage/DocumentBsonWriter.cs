@@ -46,23 +46,28 @@ internal static partial class DocumentBsonWriter
 
     private static object? PlanFor(Type type) => Plans.TryGetValue(type, out var plan) ? plan : Build(type);
 
+    /// <summary>
+    /// A plan is published only once it is complete: the crash bench caught ratings stored as empty documents when a
+    /// plan was visible to other threads before its members were planned. Two threads may both build one; either is
+    /// right. A class that contains itself needs no plan of its own yet: nested classes find theirs when first written.
+    /// </summary>
     private static object? Build(Type type)
     {
-        if (!IsPlainClass(type)) return Plans[type] = null;
-        // Registered before its members are planned, so a class that contains itself finds its own plan.
-        var writer = (IObjectWriter)Activator.CreateInstance(typeof(ObjectWriter<>).MakeGenericType(type))!;
-        Plans[type] = writer;
-        try
+        object? plan = null;
+        if (IsPlainClass(type))
         {
-            writer.Plan();
-            return writer;
+            var writer = (IObjectWriter)Activator.CreateInstance(typeof(ObjectWriter<>).MakeGenericType(type))!;
+            try
+            {
+                writer.Plan();
+                plan = writer;
+            }
+            catch (Exception e) when (e is NotSupportedException || e.InnerException is NotSupportedException)
+            {
+                // Members are made by reflection, which wraps what their constructors throw.
+            }
         }
-        catch (Exception e) when (e is NotSupportedException || e.InnerException is NotSupportedException)
-        {
-            // Members are made by reflection, which wraps what their constructors throw.
-            Plans[type] = null;
-            return null;
-        }
+        return Plans.GetOrAdd(type, plan);
     }
 
     private static bool IsPlainClass(Type type) =>

@@ -91,6 +91,44 @@ public sealed class DocumentBsonWriterTests
         }
     }
 
+    /// <summary>Written by <see cref="Threads_writing_a_type_for_the_first_time_all_write_it_whole"/> only: its plan is made by that race.</summary>
+    public sealed class FirstWritten
+    {
+        public string Id { get; set; } = "";
+        public string LinkVisitKey { get; set; } = "";
+        public string ContractId { get; set; } = "";
+        public int Score { get; set; }
+        public DateTime At { get; set; }
+        public decimal Money { get; set; }
+        public List<string> Tags { get; set; } = [];
+        public Dictionary<string, int> Scores { get; set; } = [];
+        public Part Part { get; set; } = new();
+        public Mood Mood { get; set; }
+    }
+
+    [Fact]
+    public void Threads_writing_a_type_for_the_first_time_all_write_it_whole()
+    {
+        var document = new FirstWritten
+        {
+            Id = "r-1", LinkVisitKey = "LNK-1:1", ContractId = "HT-1", Score = 4, At = DateTime.UtcNow, Money = 12.5m,
+            Tags = ["a"], Scores = new() { ["服务态度"] = 5 }, Part = new Part { Label = "x", Count = 2 }, Mood = Mood.Busy,
+        };
+        var expected = LiteDB.BsonSerializer.Serialize(DocumentBson.CreateMapper().ToDocument(document));
+        const int count = 8;
+        var written = new byte[]?[count];
+        using var start = new Barrier(count);
+        var threads = Enumerable.Range(0, count).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            written[i] = DocumentBsonWriter.TryWrite(document);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.All(written, bytes => Assert.Equal(expected, bytes));
+    }
+
     [Fact]
     public void A_document_larger_than_the_kept_buffer_is_written_whole_and_so_is_the_next()
     {
