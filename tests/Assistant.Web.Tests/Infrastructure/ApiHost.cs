@@ -18,7 +18,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     {
         _directLineDomain = directLineDomain;
         _botKey = botKey;
-        Port = FreePort();
+        // Not the bot's port: it was picked free a moment ago and released, so the system may hand it out again.
+        do Port = FreePort(); while (directLineDomain.Contains($":{Port}/", StringComparison.Ordinal));
         BaseUrl = $"http://127.0.0.1:{Port}";
         UseKestrel(Port);
     }

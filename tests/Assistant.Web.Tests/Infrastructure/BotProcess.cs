@@ -50,7 +50,11 @@ public sealed class BotProcess : IAsyncDisposable
             if (_process.HasExited) break;
             try
             {
-                if ((await http.GetAsync($"http://127.0.0.1:{Port}/health/ready")).IsSuccessStatusCode) return;
+                // Only the bot has Direct Line routes: a 404 there is another server on this port, which once was the
+                // test's own API (both ports were picked free, one after the other) and failed the chat tests.
+                if ((await http.GetAsync($"http://127.0.0.1:{Port}/health/ready")).IsSuccessStatusCode &&
+                    (await http.GetAsync($"{DirectLineDomain}/conversations/readiness/activities")).StatusCode != System.Net.HttpStatusCode.NotFound)
+                    return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
