@@ -14,9 +14,11 @@ internal static class DocumentBson
             EnumAsInteger = false,
         };
         // LiteDB hands DateTimes back in local time; the domain works in UTC everywhere.
-        mapper.RegisterType(
-            serialize: (DateTime d) => new BsonValue(d.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : d.ToUniversalTime()),
-            deserialize: b => b.AsDateTime.ToUniversalTime());
+        mapper.RegisterType(serialize: (DateTime d) => new BsonValue(AsStored(d)), deserialize: b => b.AsDateTime.ToUniversalTime());
         return mapper;
     }
+
+    /// <summary>A date as documents store it: in UTC, an unspecified kind taken as UTC already.</summary>
+    public static DateTime AsStored(DateTime value) =>
+        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 }

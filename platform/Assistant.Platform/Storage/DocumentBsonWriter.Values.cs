@@ -57,7 +57,7 @@ internal static partial class DocumentBsonWriter
     /// </summary>
     private static long Milliseconds(DateTime value)
     {
-        var mapped = value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
+        var mapped = DocumentBson.AsStored(value);
         var extreme = mapped == DateTime.MinValue || mapped == DateTime.MaxValue;
         if (!extreme) mapped = new DateTime(mapped.Ticks - mapped.Ticks % TimeSpan.TicksPerMillisecond, mapped.Kind).ToUniversalTime();
         return Convert.ToInt64((mapped - UnixEpoch).TotalMilliseconds);

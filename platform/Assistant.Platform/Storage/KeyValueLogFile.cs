@@ -31,9 +31,25 @@ internal static class KeyValueLogFile
 
     public static byte[] Encode(byte kind, long version, string key, ReadOnlySpan<byte> value)
     {
-        var record = NewRecord(kind, version, key, value.Length, out var valueSpan);
-        value.CopyTo(valueSpan);
-        return Seal(record);
+        var keyLength = KeyLength(key);
+        var record = new byte[RecordLength(keyLength, value.Length)];
+        Write(record, kind, version, key, keyLength, value);
+        return record;
+    }
+
+    private static int RecordLength(int keyLength, int valueLength)
+    {
+        if (BodyPrefix + keyLength + valueLength > MaxBody) throw new ArgumentException("A value larger than 64 MB cannot be stored.", nameof(valueLength));
+        return HeaderLength + BodyPrefix + keyLength + valueLength;
+    }
+
+    /// <summary>A whole sealed record into <paramref name="record"/>, which is exactly its length.</summary>
+    private static void Write(Span<byte> record, byte kind, long version, string key, int keyLength, ReadOnlySpan<byte> value)
+    {
+        Header(record[HeaderLength..], kind, version, keyLength);
+        Encoding.UTF8.GetBytes(key, record[(HeaderLength + BodyPrefix)..]);
+        value.CopyTo(record[(HeaderLength + BodyPrefix + keyLength)..]);
+        Seal(record);
     }
 
     /// <summary>A record with its key written; the value goes into <paramref name="value"/>, then the record is sealed.</summary>
@@ -58,18 +74,14 @@ internal static class KeyValueLogFile
         for (var i = 0; i < puts.Count; i++)
         {
             keyLengths[i] = KeyLength(puts[i].Key);
-            lengths[i] = HeaderLength + BodyPrefix + keyLengths[i] + puts[i].Value.Length;
+            lengths[i] = RecordLength(keyLengths[i], puts[i].Value.Length);
             total += lengths[i];
         }
         var record = NewRecord(Batch, 0, 0, total, out var body);
         var at = BodyPrefix;
         for (var i = 0; i < puts.Count; i++)
         {
-            var member = body.Slice(at, lengths[i]);
-            Header(member[HeaderLength..], Put, versions[i], keyLengths[i]);
-            Encoding.UTF8.GetBytes(puts[i].Key, member[(HeaderLength + BodyPrefix)..]);
-            puts[i].Value.CopyTo(member[(HeaderLength + BodyPrefix + keyLengths[i])..]);
-            Seal(member);
+            Write(body.Slice(at, lengths[i]), Put, versions[i], puts[i].Key, keyLengths[i], puts[i].Value);
             at += lengths[i];
         }
         return Seal(record);
@@ -80,9 +92,7 @@ internal static class KeyValueLogFile
 
     private static byte[] NewRecord(byte kind, long version, int keyLength, int valueLength, out Span<byte> body)
     {
-        var bodyLength = BodyPrefix + keyLength + valueLength;
-        if (bodyLength > MaxBody) throw new ArgumentException("A value larger than 64 MB cannot be stored.", nameof(valueLength));
-        var record = new byte[HeaderLength + bodyLength];
+        var record = new byte[RecordLength(keyLength, valueLength)];
         body = record.AsSpan(HeaderLength);
         Header(body, kind, version, keyLength);
         return record;
